@@ -1,0 +1,90 @@
+// Opens the database named by DATABASE_URL: unset → embedded PGlite in a data directory,
+// `memory://` → an in-memory PGlite, `postgres://…` → PostgreSQL through node-postgres.
+import { mkdir } from "node:fs/promises";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { PrismaClient } from "./generated/prisma/client.js";
+import { acquireDataDirLock, type DataDirLock } from "./lock.js";
+
+export type Engine = "pglite" | "postgresql";
+
+export interface Database {
+  prisma: PrismaClient;
+  engine: Engine;
+  /** The adapter factory, for the migrator. */
+  adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** Where the data lives, for messages (never includes a password). */
+  location: string;
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** A postgres:// URL, `memory://`, or undefined for the embedded default. */
+  url?: string | undefined;
+  /** Data directory of the embedded database (default `.data/pglite`). */
+  dataDir?: string | undefined;
+  /** A dump of a PGlite data directory to start from (tests clone a migrated template this way). */
+  loadDataDir?: Blob | File | undefined;
+}
+
+export function isPostgresUrl(url: string | undefined): url is string {
+  return url !== undefined && /^postgres(ql)?:\/\//.test(url);
+}
+
+export function describeUrl(url: string): string {
+  try {
+    const u = new URL(url);
+    return `${u.protocol}//${u.hostname}:${u.port || "5432"}${u.pathname}`;
+  } catch {
+    return "postgresql";
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
+  const { url } = options;
+  if (isPostgresUrl(url)) {
+    const adapterFactory = new PrismaPg({ connectionString: url });
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      engine: "postgresql",
+      adapterFactory,
+      location: describeUrl(url),
+      close: () => prisma.$disconnect(),
+    };
+  }
+  if (url !== undefined && url !== "" && url !== "memory://") {
+    throw new Error(`DATABASE_URL must be a postgres:// URL or memory:// (got "${url.split(":")[0]}:…")`);
+  }
+
+  let lock: DataDirLock | undefined;
+  let dataDir: string | undefined;
+  if (url !== "memory://") {
+    dataDir = path.resolve(options.dataDir ?? ".data/pglite");
+    await mkdir(dataDir, { recursive: true });
+    lock = await acquireDataDirLock(dataDir);
+  }
+  try {
+    const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
+    await pglite.waitReady;
+    const adapterFactory = new PrismaPGlite(pglite);
+    const prisma = new PrismaClient({ adapter: adapterFactory });
+    return {
+      prisma,
+      engine: "pglite",
+      adapterFactory,
+      location: dataDir ?? "memory://",
+      async close() {
+        await prisma.$disconnect();
+        await pglite.close();
+        await lock?.release();
+      },
+    };
+  } catch (error) {
+    await lock?.release();
+    throw error;
+  }
+}

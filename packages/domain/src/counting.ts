@@ -1,0 +1,28 @@
+// What counts in the programme's figures (ARCHITECTURE.md, "Rules that hold on every channel").
+
+/** Default share of an activity's sessions a participant must attend to count as trained. */
+export const DEFAULT_COMPLETION_SHARE_PERCENT = 70;
+
+/** Trained: attended at least the activity's completion share of its sessions (7 of 9 at 70%). */
+export function isTrained(sessionsAttended: number, sessionCount: number, completionSharePercent = DEFAULT_COMPLETION_SHARE_PERCENT): boolean {
+  if (sessionCount <= 0) return false;
+  return sessionsAttended * 100 >= completionSharePercent * sessionCount;
+}
+
+/** The least number of sessions that makes a participant trained. */
+export function sessionsNeededToBeTrained(sessionCount: number, completionSharePercent = DEFAULT_COMPLETION_SHARE_PERCENT): number {
+  return Math.ceil((completionSharePercent * sessionCount) / 100);
+}
+
+/** Aggregates shown to donors and the public hide any count of people under this threshold. */
+export const SMALL_CELL_THRESHOLD = 3;
+
+/** A count of people as shown outside the programme team: the value, or suppressed when small. */
+export interface Cell {
+  value: number | null;
+  suppressed: boolean;
+}
+
+export function suppressSmall(count: number): Cell {
+  return count > 0 && count < SMALL_CELL_THRESHOLD ? { value: null, suppressed: true } : { value: count, suppressed: false };
+}
