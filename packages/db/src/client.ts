@@ -30,7 +30,7 @@ export interface OpenDatabaseOptions {
   loadDataDir?: Blob | File | undefined;
 }
 
-export function isPostgresUrl(url: string | undefined): url is string {
+export function isPostgresUrl(url: string | undefined): boolean {
   return url !== undefined && /^postgres(ql)?:\/\//.test(url);
 }
 
@@ -45,7 +45,7 @@ export function describeUrl(url: string): string {
 
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const { url } = options;
-  if (isPostgresUrl(url)) {
+  if (url !== undefined && isPostgresUrl(url)) {
     const adapterFactory = new PrismaPg({ connectionString: url });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {

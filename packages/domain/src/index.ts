@@ -1,2 +1,4 @@
 export * from "./counting.js";
 export * from "./people.js";
+export * from "./public.js";
+export * from "./errors.js";

@@ -11,16 +11,11 @@ import type { TestProject } from "vitest/node";
 import { describeUrl, isPostgresUrl } from "../client.js";
 import { applyMigrations } from "../migrator.js";
 import { adminQuery, databaseUrl } from "./postgres.js";
-
-declare module "vitest" {
-  export interface ProvidedContext {
-    vepTestTemplate: { engine: "pglite"; dumpPath: string } | { engine: "postgresql"; url: string; template: string };
-  }
-}
+import "./template.js";
 
 export default async function setup(project: TestProject) {
   const url = process.env.DATABASE_URL;
-  if (isPostgresUrl(url)) {
+  if (url !== undefined && isPostgresUrl(url)) {
     const template = `vep_template_${randomBytes(4).toString("hex")}`;
     await adminQuery(url, `CREATE DATABASE ${template}`);
     const factory = new PrismaPg({ connectionString: databaseUrl(url, template) });

@@ -6,6 +6,7 @@ import { readFile } from "node:fs/promises";
 import { inject } from "vitest";
 import { openDatabase, type Database } from "../client.js";
 import { adminQuery, databaseUrl } from "./postgres.js";
+import "./template.js";
 
 export async function createTestDatabase(): Promise<Database> {
   const template = inject("vepTestTemplate");

@@ -1,0 +1,43 @@
+// Every error leaves the API as RFC 9457 application/problem+json, never with a stack trace.
+import type { Context } from "hono";
+import { HTTPException } from "hono/http-exception";
+import type { ContentfulStatusCode } from "hono/utils/http-status";
+import type { z } from "zod";
+import { ConflictError, NotFoundError, RuleViolationError } from "@vep/domain";
+
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail?: string;
+  /** Field-level messages for 400s: { "body.title": "Required" }. */
+  errors?: Record<string, string>;
+}
+
+export function problem(c: Context, status: ContentfulStatusCode, title: string, extra: Partial<Problem> = {}) {
+  const body: Problem = { type: "about:blank", title, status, ...extra };
+  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json" });
+}
+
+/** Turns a failed zod parse into field-level messages keyed by where the value came from. */
+export function validationProblem(c: Context, target: string, error: z.ZodError) {
+  const errors: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const key = [target, ...issue.path.map(String)].join(".");
+    errors[key] ??= issue.message;
+  }
+  return problem(c, 400, "Invalid request", { detail: "Some values are missing or not valid.", errors });
+}
+
+export function onError(error: Error, c: Context) {
+  if (error instanceof NotFoundError) return problem(c, 404, "Not found", { detail: error.message });
+  if (error instanceof ConflictError) return problem(c, 409, "Conflict", { detail: error.message });
+  if (error instanceof RuleViolationError) return problem(c, 400, "Invalid request", { detail: error.message, errors: error.fields });
+  if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || "Error");
+  console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error);
+  return problem(c, 500, "Internal server error", { detail: "Something went wrong on our side. It has been logged." });
+}
+
+export function notFound(c: Context) {
+  return problem(c, 404, "Not found", { detail: `No route for ${c.req.method} ${c.req.path}` });
+}

@@ -1,0 +1,262 @@
+// The public programme summary and delivered activities: aggregates only, people counts under 3 suppressed.
+import { Prisma, type PrismaClient } from "@vep/db";
+import {
+  isTrained,
+  NotFoundError,
+  suppressSmall,
+  type PublicActivityDetail,
+  type PublicActivitySummary,
+  type PublicSummary,
+} from "@vep/domain";
+
+export interface PublicContext {
+  db: PrismaClient;
+}
+
+const isoDate = (d: Date) => d.toISOString().slice(0, 10);
+const SEXES = ["FEMALE", "MALE", "UNDISCLOSED"] as const;
+
+/** One counted participant of an activity, with how many of its sessions they attended. */
+interface ParticipantRow {
+  activityId: string;
+  personId: string;
+  sex: (typeof SEXES)[number];
+  regionId: string | null;
+  attended: number;
+  sessions: number;
+  completionSharePercent: number;
+}
+
+/**
+ * Participants who count in figures — entered by staff, or on an APPROVED submission — for the given
+ * activities, with their attendance. One query for any number of activities.
+ */
+async function countedParticipants(db: PrismaClient, activityIds: string[]): Promise<ParticipantRow[]> {
+  if (activityIds.length === 0) return [];
+  return db.$queryRaw<ParticipantRow[]>`
+    WITH session_counts AS (
+      SELECT "activityId", count(*)::int AS n FROM "Session" WHERE "activityId" IN (${Prisma.join(activityIds)}) GROUP BY 1
+    ), attended AS (
+      SELECT s."activityId", a."personId", count(*)::int AS n
+      FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
+      WHERE s."activityId" IN (${Prisma.join(activityIds)})
+      GROUP BY 1, 2
+    )
+    SELECT e."activityId", e."personId", p.sex::text AS sex, p."regionId",
+           coalesce(at.n, 0) AS attended, coalesce(sc.n, 0) AS sessions, act."completionSharePercent"
+    FROM "Enrolment" e
+    JOIN "Person" p ON p.id = e."personId"
+    JOIN "Activity" act ON act.id = e."activityId"
+    LEFT JOIN "Submission" sub ON sub.id = e."submissionId"
+    LEFT JOIN attended at ON at."activityId" = e."activityId" AND at."personId" = e."personId"
+    LEFT JOIN session_counts sc ON sc."activityId" = e."activityId"
+    WHERE e."activityId" IN (${Prisma.join(activityIds)})
+      AND e.role = 'PARTICIPANT'
+      AND (e."submissionId" IS NULL OR sub.status = 'APPROVED')`;
+}
+
+const trainedRow = (r: ParticipantRow) => isTrained(r.attended, r.sessions, r.completionSharePercent);
+
+function groupByActivity(rows: ParticipantRow[]) {
+  const byActivity = new Map<string, ParticipantRow[]>();
+  for (const row of rows) byActivity.set(row.activityId, [...(byActivity.get(row.activityId) ?? []), row]);
+  return byActivity;
+}
+
+const activitySummarySelect = {
+  id: true,
+  code: true,
+  title: true,
+  type: true,
+  modality: true,
+  status: true,
+  startDate: true,
+  endDate: true,
+  completionSharePercent: true,
+  country: { select: { code: true, name: true } },
+  _count: { select: { sessions: true } },
+} satisfies Prisma.ActivitySelect;
+
+type ActivitySummaryRow = Prisma.ActivityGetPayload<{ select: typeof activitySummarySelect }>;
+
+function toActivitySummary(activity: ActivitySummaryRow, participants: ParticipantRow[]): PublicActivitySummary {
+  return {
+    id: activity.id,
+    code: activity.code,
+    title: activity.title,
+    type: activity.type,
+    modality: activity.modality,
+    status: activity.status,
+    startDate: isoDate(activity.startDate),
+    endDate: isoDate(activity.endDate),
+    country: activity.country,
+    sessionCount: activity._count.sessions,
+    participants: suppressSmall(participants.length),
+    trained: suppressSmall(participants.filter(trainedRow).length),
+    regionCount: new Set(participants.map((p) => p.regionId).filter(Boolean)).size,
+  };
+}
+
+/** Programme shown to the public: the one asked for by IATI identifier, else the first one recorded. */
+async function findProgramme(db: PrismaClient, iatiIdentifier?: string) {
+  const programme = await db.programme.findFirst({
+    where: iatiIdentifier ? { iatiIdentifier } : {},
+    orderBy: { createdAt: "asc" },
+    include: {
+      contributions: { select: { donor: { select: { code: true, organisation: { select: { name: true } } } } } },
+      countries: { select: { countryId: true } },
+    },
+  });
+  if (!programme) throw new NotFoundError("Programme");
+  return programme;
+}
+
+export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; input: { programme?: string | undefined } }): Promise<PublicSummary> {
+  const { db } = ctx;
+  const programme = await findProgramme(db, input.programme);
+  const delivered = await db.activity.findMany({
+    where: { programmeId: programme.id, status: "DELIVERED" },
+    select: { id: true, endDate: true, _count: { select: { sessions: true } } },
+  });
+  const rows = await countedParticipants(db, delivered.map((a) => a.id));
+
+  // A person trained in any delivered activity counts once, with their recorded sex and region.
+  const people = new Map<string, { sex: ParticipantRow["sex"]; regionId: string | null; trained: boolean }>();
+  for (const row of rows) {
+    const known = people.get(row.personId);
+    people.set(row.personId, { sex: row.sex, regionId: row.regionId, trained: (known?.trained ?? false) || trainedRow(row) });
+  }
+  const trainedPeople = [...people.values()].filter((p) => p.trained);
+
+  // Regions in force when the latest delivered activity ended, zeros included.
+  const asOf = delivered.reduce<Date | null>((latest, a) => (latest && latest > a.endDate ? latest : a.endDate), null) ?? new Date();
+  const regions = await db.region.findMany({
+    where: {
+      countryId: { in: programme.countries.map((c) => c.countryId) },
+      validFrom: { lte: asOf },
+      OR: [{ validTo: null }, { validTo: { gte: asOf } }],
+    },
+    orderBy: { name: "asc" },
+    select: { id: true, code: true, name: true },
+  });
+  const coveredRegionIds = new Set([...people.values()].map((p) => p.regionId).filter((id): id is string => id !== null));
+
+  const donors = new Map(programme.contributions.map((c) => [c.donor.code, c.donor.organisation.name]));
+  return {
+    programme: {
+      id: programme.id,
+      iatiIdentifier: programme.iatiIdentifier,
+      title: programme.title,
+      description: programme.description,
+      status: programme.status,
+      startDate: isoDate(programme.startDate),
+      endDate: programme.endDate ? isoDate(programme.endDate) : null,
+      donors: [...donors].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+    },
+    totals: {
+      activitiesDelivered: delivered.length,
+      sessions: delivered.reduce((sum, a) => sum + a._count.sessions, 0),
+      participants: suppressSmall(people.size),
+      trained: suppressSmall(trainedPeople.length),
+      regionsCovered: coveredRegionIds.size,
+      regionsTotal: regions.length,
+    },
+    trainedBySex: SEXES.filter((sex) => sex !== "UNDISCLOSED" || trainedPeople.some((p) => p.sex === sex)).map((sex) => ({
+      sex,
+      count: suppressSmall(trainedPeople.filter((p) => p.sex === sex).length),
+    })),
+    trainedByRegion: regions.map((r) => ({
+      code: r.code,
+      name: r.name,
+      count: suppressSmall(trainedPeople.filter((p) => p.regionId === r.id).length),
+    })),
+  };
+}
+
+/** Keyset cursor over (startDate desc, id desc). */
+function encodeCursor(a: { startDate: Date; id: string }) {
+  return Buffer.from(JSON.stringify([isoDate(a.startDate), a.id])).toString("base64url");
+}
+function decodeCursor(cursor: string): { startDate: Date; id: string } | null {
+  try {
+    const [startDate, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
+    const date = new Date(`${startDate}T00:00:00.000Z`);
+    return typeof id === "string" && !Number.isNaN(date.getTime()) ? { startDate: date, id } : null;
+  } catch {
+    return null;
+  }
+}
+
+export async function listPublicActivities({
+  ctx,
+  input,
+}: {
+  ctx: PublicContext;
+  input: { limit: number; cursor?: string | undefined };
+}): Promise<{ items: PublicActivitySummary[]; nextCursor: string | null }> {
+  const { db } = ctx;
+  const after = input.cursor ? decodeCursor(input.cursor) : null;
+  if (input.cursor && !after) return { items: [], nextCursor: null };
+  const activities = await db.activity.findMany({
+    where: {
+      status: "DELIVERED",
+      ...(after ? { OR: [{ startDate: { lt: after.startDate } }, { startDate: after.startDate, id: { lt: after.id } }] } : {}),
+    },
+    orderBy: [{ startDate: "desc" }, { id: "desc" }],
+    take: input.limit + 1,
+    select: activitySummarySelect,
+  });
+  const page = activities.slice(0, input.limit);
+  const byActivity = groupByActivity(await countedParticipants(db, page.map((a) => a.id)));
+  return {
+    items: page.map((a) => toActivitySummary(a, byActivity.get(a.id) ?? [])),
+    nextCursor: activities.length > input.limit ? encodeCursor(page[page.length - 1]!) : null,
+  };
+}
+
+export async function getPublicActivity({ ctx, input }: { ctx: PublicContext; input: { id: string } }): Promise<PublicActivityDetail> {
+  const { db } = ctx;
+  const activity = await db.activity.findFirst({
+    where: { id: input.id, status: "DELIVERED" },
+    select: {
+      ...activitySummarySelect,
+      description: true,
+      objectives: true,
+      topics: true,
+      sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true, topic: true } },
+      regions: { select: { region: { select: { id: true, code: true, name: true } } } },
+      partners: { select: { role: true, organisation: { select: { name: true, acronym: true } } } },
+      donors: { select: { donor: { select: { code: true, organisation: { select: { name: true } } } } } },
+      quotes: {
+        where: { consentToQuote: true },
+        orderBy: { createdAt: "asc" },
+        select: { text: true, originalLanguage: true, consentToAttribution: true, attribution: true },
+      },
+    },
+  });
+  if (!activity) throw new NotFoundError("Activity");
+  const participants = await countedParticipants(db, [activity.id]);
+  return {
+    ...toActivitySummary(activity, participants),
+    description: activity.description,
+    objectives: activity.objectives,
+    topics: activity.topics,
+    completionSharePercent: activity.completionSharePercent,
+    sessions: activity.sessions.map((s) => ({
+      sequence: s.sequence,
+      startsAt: s.startsAt.toISOString(),
+      endsAt: s.endsAt?.toISOString() ?? null,
+      topic: s.topic,
+    })),
+    regions: activity.regions
+      .map(({ region }) => ({ code: region.code, name: region.name, participants: suppressSmall(participants.filter((p) => p.regionId === region.id).length) }))
+      .sort((a, b) => a.name.localeCompare(b.name)),
+    partners: activity.partners.map((p) => ({ name: p.organisation.name, acronym: p.organisation.acronym, role: p.role })),
+    donors: activity.donors.map(({ donor }) => ({ code: donor.code, name: donor.organisation.name })).sort((a, b) => a.code.localeCompare(b.code)),
+    quotes: activity.quotes.map((q) => ({
+      text: q.text,
+      language: q.originalLanguage,
+      attribution: q.consentToAttribution ? q.attribution : null,
+    })),
+  };
+}

@@ -1,0 +1,31 @@
+// A real API on an ephemeral port over a fresh, seeded test database (PGlite or PostgreSQL).
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { readMigrations, type Database } from "@vep/db";
+import { seedReferenceCase } from "@vep/db/seed";
+import { createTestDatabase } from "@vep/db/testing";
+import { createApp } from "../src/app.js";
+
+export interface RunningApi {
+  url: string;
+  db: Database;
+  close(): Promise<void>;
+}
+
+export async function startApi(options: { seed?: boolean } = {}): Promise<RunningApi> {
+  const db = await createTestDatabase();
+  if (options.seed ?? true) await seedReferenceCase(db.prisma);
+  const migrations = (await readMigrations()).migrationDirectories.map((m) => m.path);
+  const app = createApp({ db: db.prisma, engine: db.engine, migrations });
+  const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
+  await new Promise<void>((resolve) => server.once("listening", () => resolve()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    db,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await db.close();
+    },
+  };
+}
