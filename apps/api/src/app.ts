@@ -1,10 +1,15 @@
 // The HTTP API: one router per module, chained so that `AppType` carries every route's types to
 // `hono/client` in the dashboard.
 import { OpenAPIHono } from "@hono/zod-openapi";
+import { bodyLimit } from "hono/body-limit";
+import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Engine, PrismaClient } from "@vep/db";
+import { authRoutes } from "./auth/routes.js";
+import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
 import { healthRoutes } from "./health/routes.js";
-import { notFound, onError } from "./http/errors.js";
+import { authenticate, authorize } from "./http/access.js";
+import { notFound, onError, problem } from "./http/errors.js";
 import type { AppEnv } from "./http/router.js";
 import { publicRoutes } from "./public/routes.js";
 
@@ -13,10 +18,15 @@ export interface AppDeps {
   engine: Engine;
   /** Names of the migrations this build ships; health reports "pending" until all are applied. */
   migrations: readonly string[];
+  loginThrottle?: LoginThrottle;
 }
 
-export function createApp({ db, engine, migrations }: AppDeps) {
+/** Bodies larger than this are refused before they are read (imports will get their own limit). */
+const MAX_JSON_BODY_BYTES = 256 * 1024;
+
+export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle() }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
+  app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {
     openapi: "3.1.0",
     info: { title: "VEP Programme Tracker API", version: "1" },
@@ -24,13 +34,18 @@ export function createApp({ db, engine, migrations }: AppDeps) {
   app.onError(onError);
   app.notFound(notFound);
   return app
+    .use(requestId())
     .use(secureHeaders())
+    .use(bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.` }) }))
     .use(async (c, next) => {
       c.set("db", db);
       await next();
     })
+    .use(authenticate)
+    .use(authorize)
     .route("/api/health", healthRoutes(engine, migrations))
-    .route("/api/v1/public", publicRoutes);
+    .route("/api/v1/public", publicRoutes)
+    .route("/api/v1", authRoutes(loginThrottle));
 }
 
 export type AppType = ReturnType<typeof createApp>;

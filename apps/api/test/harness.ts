@@ -9,6 +9,7 @@ import { createApp } from "../src/app.js";
 export interface RunningApi {
   url: string;
   db: Database;
+  app: ReturnType<typeof createApp>;
   close(): Promise<void>;
 }
 
@@ -23,9 +24,23 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
   return {
     url: `http://127.0.0.1:${port}`,
     db,
+    app,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();
     },
   };
+}
+
+export const DEMO_PASSWORDS = { ADMIN: "demo-admin-2020", STAFF: "demo-staff-2020", PARTNER: "demo-partner-2020", DONOR: "demo-donor-2020" } as const;
+
+/** A fresh session token for a seeded demo user of `role`. */
+export async function signIn(api: RunningApi, role: keyof typeof DEMO_PASSWORDS): Promise<string> {
+  const res = await fetch(`${api.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email: `${role.toLowerCase()}@vep.example`, password: DEMO_PASSWORDS[role] }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${role} failed: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { token: string }).token;
 }

@@ -14,17 +14,20 @@ export interface Problem {
   errors?: Record<string, string>;
 }
 
-export function problem(c: Context, status: ContentfulStatusCode, title: string, extra: Partial<Problem> = {}) {
+export function problem<S extends ContentfulStatusCode>(c: Context, status: S, title: string, extra: Partial<Problem> = {}) {
   const body: Problem = { type: "about:blank", title, status, ...extra };
-  return c.body(JSON.stringify(body), status, { "Content-Type": "application/problem+json" });
+  return c.json(body, status, { "Content-Type": "application/problem+json" });
 }
 
 /** Turns a failed zod parse into field-level messages keyed by where the value came from. */
 export function validationProblem(c: Context, target: string, error: z.ZodError) {
+  const where = target === "json" || target === "form" ? "body" : target;
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
-    const key = [target, ...issue.path.map(String)].join(".");
-    errors[key] ??= issue.message;
+    const path = [where, ...issue.path.map(String)];
+    // Unknown fields are named one by one, so that a client sees which field to drop.
+    const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...path, k].join(".")) : [path.join(".")];
+    for (const key of keys) errors[key] ??= issue.code === "unrecognized_keys" ? "Unknown field" : issue.message;
   }
   return problem(c, 400, "Invalid request", { detail: "Some values are missing or not valid.", errors });
 }

@@ -1,11 +1,21 @@
 import { OpenAPIHono, z } from "@hono/zod-openapi";
 import type { PrismaClient } from "@vep/db";
+import type { Scope } from "@vep/domain";
+import type { SessionUser } from "../auth/service.js";
 import { validationProblem } from "./errors.js";
 
-/** What every request handler can reach, set once per request by the app. */
+/** What every request handler can reach, set by the app's middleware. */
 export interface AppEnv {
   Variables: {
     db: PrismaClient;
+    /** The signed-in user, or null for an anonymous request. */
+    user: SessionUser | null;
+    /** The id of the session the request came with (for logout). */
+    sessionId: string | null;
+    /** What the authorisation table grants the caller on the matched route. */
+    scope: Scope;
+    /** The caller's network address (for throttling and the audit trail). */
+    clientAddress: string;
   };
 }
 
@@ -29,3 +39,6 @@ const Problem = z
   .meta({ id: "Problem", description: "RFC 9457 problem details" });
 
 export const ProblemSchema = { "application/problem+json": { schema: Problem } };
+
+/** Routes that need a session declare it, so the OpenAPI document shows the lock. */
+export const bearerAuth = [{ bearerAuth: [] }];
