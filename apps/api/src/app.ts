@@ -7,6 +7,7 @@ import { secureHeaders } from "hono/secure-headers";
 import type { Engine, PrismaClient } from "@vep/db";
 import { authRoutes } from "./auth/routes.js";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
+import { docsRoutes } from "./docs/routes.js";
 import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
@@ -44,6 +45,7 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .use(authenticate)
     .use(authorize)
     .route("/api/health", healthRoutes(engine, migrations))
+    .route("/api/docs", docsRoutes)
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1", authRoutes(loginThrottle));
 }

@@ -164,3 +164,15 @@ it("publishes an OpenAPI 3.1 document with the public routes", async () => {
   expect(doc.openapi).toBe("3.1.0");
   expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/api/health", "/api/v1/public/summary", "/api/v1/public/activities/{id}"]));
 });
+
+it("serves the API reference and its assets from the installed package, under a strict CSP", async () => {
+  const page = await get("/api/docs");
+  expect(page.status).toBe(200);
+  expect(page.headers.get("content-security-policy")).toContain("script-src 'self'");
+  const html = await page.text();
+  expect(html).not.toMatch(/https?:\/\//);
+  for (const asset of ["/api/docs/swagger-ui-bundle.js", "/api/docs/swagger-ui.css", "/api/docs/init.js"]) {
+    expect((await get(asset)).status, asset).toBe(200);
+  }
+  expect((await get("/api/docs/../../package.json")).status).toBe(404);
+});

@@ -29,6 +29,8 @@ const signedIn = { ADMIN: "self", STAFF: "self", PARTNER: "self", DONOR: "self" 
 export const ACCESS: AccessTable = {
   "GET /api/health": { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" },
   "GET /api/openapi.json": { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" },
+  "GET /api/docs": { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" },
+  "GET /api/docs/:file": { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" },
   "GET /api/v1/public/summary": everyone,
   "GET /api/v1/public/activities": everyone,
   "GET /api/v1/public/activities/:id": everyone,
