@@ -12,6 +12,7 @@ import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
 import type { AppEnv } from "./http/router.js";
+import { organisationRoutes } from "./organisations/routes.js";
 import { publicRoutes } from "./public/routes.js";
 
 export interface AppDeps {
@@ -47,7 +48,8 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/health", healthRoutes(engine, migrations))
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public", publicRoutes)
-    .route("/api/v1", authRoutes(loginThrottle));
+    .route("/api/v1", authRoutes(loginThrottle))
+    .route("/api/v1/organisations", organisationRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

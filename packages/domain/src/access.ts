@@ -38,6 +38,13 @@ export const ACCESS: AccessTable = {
   "POST /api/v1/auth/login": { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" },
   "POST /api/v1/auth/logout": signedIn,
   "GET /api/v1/me": signedIn,
+
+  // Reference data: everyone signed in reads (a partner its own organisation and departments); ADMIN writes.
+  "GET /api/v1/organisations": { ADMIN: "all", STAFF: "all", PARTNER: "own-organisation", DONOR: "all" },
+  "GET /api/v1/organisations/:id": { ADMIN: "all", STAFF: "all", PARTNER: "own-organisation", DONOR: "all" },
+  "POST /api/v1/organisations": { ADMIN: "all" },
+  "PATCH /api/v1/organisations/:id": { ADMIN: "all" },
+  "DELETE /api/v1/organisations/:id": { ADMIN: "all" },
 };
 
 export function accessKey(method: string, path: string): string {

@@ -21,4 +21,9 @@ describe("suppressSmall", () => {
     expect(suppressSmall(2)).toEqual({ value: null, suppressed: true });
     expect(suppressSmall(3)).toEqual({ value: 3, suppressed: false });
   });
+  it("hides a zero out of a group of 1 or 2, which would tell about those people", () => {
+    expect(suppressSmall(0, 2)).toEqual({ value: null, suppressed: true });
+    expect(suppressSmall(0, 0)).toEqual({ value: 0, suppressed: false });
+    expect(suppressSmall(0, 5)).toEqual({ value: 0, suppressed: false });
+  });
 });

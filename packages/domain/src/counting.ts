@@ -23,6 +23,15 @@ export interface Cell {
   suppressed: boolean;
 }
 
-export function suppressSmall(count: number): Cell {
-  return count > 0 && count < SMALL_CELL_THRESHOLD ? { value: null, suppressed: true } : { value: count, suppressed: false };
+const isSmall = (n: number) => n > 0 && n < SMALL_CELL_THRESHOLD;
+
+/**
+ * A count shown to donors and the public. Suppressed when it is 1 or 2 people — and also when it is
+ * 0 out of a group of 1 or 2 (`base`), since "0 trained of the region's 2 participants" says as much
+ * about those two people as "2" would. A zero out of nobody stays 0.
+ */
+export function suppressSmall(count: number, base?: number): Cell {
+  return isSmall(count) || (count === 0 && base !== undefined && isSmall(base))
+    ? { value: null, suppressed: true }
+    : { value: count, suppressed: false };
 }

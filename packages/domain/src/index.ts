@@ -4,3 +4,4 @@ export * from "./public.js";
 export * from "./errors.js";
 export * from "./access.js";
 export * from "./auth.js";
+export * from "./organisations.js";

@@ -32,11 +32,26 @@ export function validationProblem(c: Context, target: string, error: z.ZodError)
   return problem(c, 400, "Invalid request", { detail: "Some values are missing or not valid.", errors });
 }
 
+/** Database errors that are the caller's doing, not ours. */
+function prismaProblem(error: Error, c: Context) {
+  const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
+  // PostgreSQL's own code where Prisma has none: 23001 restrict_violation, 23503 foreign_key_violation.
+  const sqlState = meta?.driverAdapterError?.cause?.originalCode;
+  if (code === "P2002") return problem(c, 409, "Conflict", { detail: "A record with these values already exists." });
+  if (code === "P2003" || sqlState === "23001" || sqlState === "23503") {
+    return problem(c, 409, "Conflict", { detail: "Other records still refer to this one, or a referenced record does not exist." });
+  }
+  if (code === "P2025") return problem(c, 404, "Not found", { detail: "The record does not exist." });
+  return null;
+}
+
 export function onError(error: Error, c: Context) {
   if (error instanceof NotFoundError) return problem(c, 404, "Not found", { detail: error.message });
   if (error instanceof ConflictError) return problem(c, 409, "Conflict", { detail: error.message });
   if (error instanceof RuleViolationError) return problem(c, 400, "Invalid request", { detail: error.message, errors: error.fields });
   if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || "Error");
+  const known = prismaProblem(error, c);
+  if (known) return known;
   console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error);
   return problem(c, 500, "Internal server error", { detail: "Something went wrong on our side. It has been logged." });
 }

@@ -8,6 +8,7 @@ import {
   type PublicActivitySummary,
   type PublicSummary,
 } from "@vep/domain";
+import { keyset } from "../http/pagination.js";
 
 export interface PublicContext {
   db: PrismaClient;
@@ -92,7 +93,7 @@ function toActivitySummary(activity: ActivitySummaryRow, participants: Participa
     country: activity.country,
     sessionCount: activity._count.sessions,
     participants: suppressSmall(participants.length),
-    trained: suppressSmall(participants.filter(trainedRow).length),
+    trained: suppressSmall(participants.filter(trainedRow).length, participants.length),
     regionCount: new Set(participants.map((p) => p.regionId).filter(Boolean)).size,
   };
 }
@@ -163,28 +164,17 @@ export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; inp
     },
     trainedBySex: SEXES.filter((sex) => sex !== "UNDISCLOSED" || trainedPeople.some((p) => p.sex === sex)).map((sex) => ({
       sex,
-      count: suppressSmall(trainedPeople.filter((p) => p.sex === sex).length),
+      count: suppressSmall(trainedPeople.filter((p) => p.sex === sex).length, [...people.values()].filter((p) => p.sex === sex).length),
     })),
     trainedByRegion: regions.map((r) => ({
       code: r.code,
       name: r.name,
-      count: suppressSmall(trainedPeople.filter((p) => p.regionId === r.id).length),
+      count: suppressSmall(
+        trainedPeople.filter((p) => p.regionId === r.id).length,
+        [...people.values()].filter((p) => p.regionId === r.id).length,
+      ),
     })),
   };
-}
-
-/** Keyset cursor over (startDate desc, id desc). */
-function encodeCursor(a: { startDate: Date; id: string }) {
-  return Buffer.from(JSON.stringify([isoDate(a.startDate), a.id])).toString("base64url");
-}
-function decodeCursor(cursor: string): { startDate: Date; id: string } | null {
-  try {
-    const [startDate, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [string, string];
-    const date = new Date(`${startDate}T00:00:00.000Z`);
-    return typeof id === "string" && !Number.isNaN(date.getTime()) ? { startDate: date, id } : null;
-  } catch {
-    return null;
-  }
 }
 
 export async function listPublicActivities({
@@ -195,23 +185,16 @@ export async function listPublicActivities({
   input: { limit: number; cursor?: string | undefined };
 }): Promise<{ items: PublicActivitySummary[]; nextCursor: string | null }> {
   const { db } = ctx;
-  const after = input.cursor ? decodeCursor(input.cursor) : null;
-  if (input.cursor && !after) return { items: [], nextCursor: null };
+  const page = keyset({ field: "startDate", direction: "desc" }, input.limit, input.cursor);
   const activities = await db.activity.findMany({
-    where: {
-      status: "DELIVERED",
-      ...(after ? { OR: [{ startDate: { lt: after.startDate } }, { startDate: after.startDate, id: { lt: after.id } }] } : {}),
-    },
-    orderBy: [{ startDate: "desc" }, { id: "desc" }],
-    take: input.limit + 1,
+    where: { AND: [{ status: "DELIVERED" }, page.where] },
+    orderBy: page.orderBy,
+    take: page.take,
     select: activitySummarySelect,
   });
-  const page = activities.slice(0, input.limit);
-  const byActivity = groupByActivity(await countedParticipants(db, page.map((a) => a.id)));
-  return {
-    items: page.map((a) => toActivitySummary(a, byActivity.get(a.id) ?? [])),
-    nextCursor: activities.length > input.limit ? encodeCursor(page[page.length - 1]!) : null,
-  };
+  const { items, nextCursor } = page.page(activities);
+  const byActivity = groupByActivity(await countedParticipants(db, items.map((a) => a.id)));
+  return { items: items.map((a) => toActivitySummary(a, byActivity.get(a.id) ?? [])), nextCursor };
 }
 
 export async function getPublicActivity({ ctx, input }: { ctx: PublicContext; input: { id: string } }): Promise<PublicActivityDetail> {

@@ -12,7 +12,7 @@ export async function createTestDatabase(): Promise<Database> {
   const template = inject("vepTestTemplate");
   if (template.engine === "postgresql") {
     const name = `vep_test_${randomBytes(6).toString("hex")}`;
-    await adminQuery(template.url, `CREATE DATABASE ${name} TEMPLATE ${template.template}`);
+    await cloneTemplate(template.url, name, template.template);
     const db = await openDatabase({ url: databaseUrl(template.url, name) });
     return {
       ...db,
@@ -24,4 +24,17 @@ export async function createTestDatabase(): Promise<Database> {
   }
   const dump = new Blob([await readFile(template.dumpPath)]);
   return openDatabase({ url: "memory://", loadDataDir: dump });
+}
+
+/** PostgreSQL copies a template for one CREATE DATABASE at a time; parallel test files take turns. */
+async function cloneTemplate(url: string, name: string, template: string) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await adminQuery(url, `CREATE DATABASE ${name} TEMPLATE ${template}`);
+      return;
+    } catch (error) {
+      if (attempt >= 100 || !/is being accessed by other users/.test(String(error))) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 50 + Math.random() * 100));
+    }
+  }
 }

@@ -1,0 +1,111 @@
+// Organisations (reference data): everyone signed in reads them (a partner only its own and its
+// departments); ADMIN writes them.
+import type { Prisma } from "@vep/db";
+import { NotFoundError, RuleViolationError, type Organisation, type OrganisationInput, type OrganisationUpdate } from "@vep/domain";
+import { recordAudit } from "../http/audit.js";
+import { ensureUpdated } from "../http/concurrency.js";
+import type { ServiceContext } from "../http/context.js";
+import { keyset, type Sort } from "../http/pagination.js";
+
+export type OrganisationSort = Sort<"name" | "createdAt">;
+
+/** The organisations a caller reaches: a partner its own organisation and its departments. */
+export function organisationScope(ctx: ServiceContext): Prisma.OrganisationWhereInput {
+  if (ctx.scope === "own-organisation") {
+    const own = ctx.user.organisationId ?? "none";
+    return { OR: [{ id: own }, { parentId: own }] };
+  }
+  return {};
+}
+
+function toOrganisation(row: Prisma.OrganisationGetPayload<object>): Organisation {
+  return {
+    id: row.id,
+    name: row.name,
+    nameTranslations: row.nameTranslations as Record<string, string>,
+    acronym: row.acronym,
+    kind: row.kind,
+    iatiRef: row.iatiRef,
+    iatiType: row.iatiType,
+    countryId: row.countryId,
+    parentId: row.parentId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listOrganisations({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: { kind?: Organisation["kind"] | undefined; q?: string | undefined; parentId?: string | undefined; sort: OrganisationSort; limit: number; cursor?: string | undefined };
+}) {
+  const page = keyset(input.sort, input.limit, input.cursor);
+  const rows = await ctx.db.organisation.findMany({
+    where: {
+      AND: [
+        organisationScope(ctx),
+        input.kind ? { kind: input.kind } : {},
+        input.parentId ? { parentId: input.parentId } : {},
+        input.q ? { OR: [{ name: { contains: input.q, mode: "insensitive" } }, { acronym: { contains: input.q, mode: "insensitive" } }] } : {},
+        page.where,
+      ],
+    },
+    orderBy: page.orderBy,
+    take: page.take,
+  });
+  const { items, nextCursor } = page.page(rows);
+  return { items: items.map(toOrganisation), nextCursor };
+}
+
+export async function getOrganisation({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const row = await ctx.db.organisation.findFirst({ where: { AND: [{ id: input.id }, organisationScope(ctx)] } });
+  if (!row) throw new NotFoundError("Organisation");
+  return toOrganisation(row);
+}
+
+async function checkParent(ctx: ServiceContext, id: string | null | undefined, self?: string) {
+  if (!id) return;
+  if (id === self) throw new RuleViolationError("An organisation cannot be its own parent", { "body.parentId": "Cannot be the organisation itself." });
+  if (!(await ctx.db.organisation.findUnique({ where: { id }, select: { id: true } }))) {
+    throw new RuleViolationError("Unknown parent organisation", { "body.parentId": "No such organisation." });
+  }
+}
+
+export async function createOrganisation({ ctx, input }: { ctx: ServiceContext; input: OrganisationInput }) {
+  await checkParent(ctx, input.parentId);
+  return ctx.db.$transaction(async (tx) => {
+    const row = await tx.organisation.create({ data: input });
+    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.create", entityType: "Organisation", entityId: row.id, after: row, ipAddress: ctx.clientAddress });
+    return toOrganisation(row);
+  });
+}
+
+export async function updateOrganisation({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<OrganisationUpdate, "version"> } }) {
+  await checkParent(ctx, input.changes.parentId, input.id);
+  return ctx.db.$transaction(async (tx) => {
+    const before = await tx.organisation.findFirst({ where: { AND: [{ id: input.id }, organisationScope(ctx)] } });
+    if (!before) throw new NotFoundError("Organisation");
+    const { count } = await tx.organisation.updateMany({
+      where: { id: input.id, version: input.version },
+      data: { ...input.changes, version: { increment: 1 } },
+    });
+    await ensureUpdated(count, async () => true, "Organisation");
+    const after = await tx.organisation.findUniqueOrThrow({ where: { id: input.id } });
+    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.update", entityType: "Organisation", entityId: input.id, before, after, ipAddress: ctx.clientAddress });
+    return toOrganisation(after);
+  });
+}
+
+export async function deleteOrganisation({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
+  await ctx.db.$transaction(async (tx) => {
+    const before = await tx.organisation.findFirst({ where: { AND: [{ id: input.id }, organisationScope(ctx)] } });
+    if (!before) throw new NotFoundError("Organisation");
+    // Refused with 409 by the database while anything still refers to it.
+    const { count } = await tx.organisation.deleteMany({ where: { id: input.id, version: input.version } });
+    await ensureUpdated(count, async () => true, "Organisation");
+    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.delete", entityType: "Organisation", entityId: input.id, before, ipAddress: ctx.clientAddress });
+  });
+}

@@ -1,0 +1,105 @@
+import { data } from "@remix-run/node";
+import type { AppType } from "@vep/api";
+import { hc } from "hono/client";
+import { env } from "./env.server";
+
+/** How long a loader waits for the API before showing the "unavailable" page. */
+const API_TIMEOUT_MS = 10_000;
+
+export interface ApiClientOptions {
+  /** The incoming request: its abort signal and Accept-Language are forwarded. */
+  request?: Request;
+  /** The locale the page is rendered in; the API returns texts in it when it has them. */
+  locale?: string;
+}
+
+/**
+ * The typed API client (`hono/client`), with the route types inferred from `@vep/api`'s `AppType`.
+ * Anonymous for now; the user's bearer token is added here once sign-in exists.
+ */
+export function apiClient(options: ApiClientOptions = {}) {
+  const { request, locale } = options;
+  const headers: Record<string, string> = { accept: "application/json" };
+  const acceptLanguage = [locale, request?.headers.get("accept-language")].filter(Boolean).join(", ");
+  if (acceptLanguage) headers["accept-language"] = acceptLanguage;
+
+  return hc<AppType>(env.API_URL, {
+    headers,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => {
+      const signals = [AbortSignal.timeout(API_TIMEOUT_MS)];
+      if (request) signals.push(request.signal);
+      if (init?.signal) signals.push(init.signal);
+      return fetch(input, { ...init, signal: AbortSignal.any(signals) });
+    },
+  });
+}
+
+export type ApiClient = ReturnType<typeof apiClient>;
+
+/** What the error boundary gets when a loader gives up on the API. */
+export interface ApiErrorData {
+  reason: "not-found" | "unavailable" | "api-error";
+  resource?: "activity";
+}
+
+/**
+ * Awaits an API call, turning a network failure or timeout into a 503 page (and leaving a
+ * client abort alone, so Remix can cancel the render).
+ */
+export async function callApi<T>(request: Request | undefined, call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (request?.signal.aborted) throw error;
+    console.error("API unreachable:", error instanceof Error ? error.message : error);
+    throw data<ApiErrorData>({ reason: "unavailable" }, { status: 503 });
+  }
+}
+
+/** An unexpected API answer: logged with the problem detail, shown as a generic error page. */
+export async function unexpectedResponse(response: Response): Promise<never> {
+  let detail = "";
+  try {
+    detail = await response.text();
+  } catch {
+    // ignore: the status is what matters
+  }
+  console.error(`API answered ${response.status} ${response.url}: ${detail.slice(0, 500)}`);
+  throw data<ApiErrorData>({ reason: "api-error" }, { status: 502 });
+}
+
+export function notFound(resource?: ApiErrorData["resource"]): never {
+  throw data<ApiErrorData>(resource ? { reason: "not-found", resource } : { reason: "not-found" }, {
+    status: 404,
+  });
+}
+
+// ───────────────────────────── public endpoints ─────────────────────────────
+
+export async function getPublicSummary(api: ApiClient, request?: Request) {
+  const response = await callApi(request, () => api.api.v1.public.summary.$get({ query: {} }));
+  if (!response.ok) return unexpectedResponse(response);
+  return response.json();
+}
+
+export async function listPublicActivities(
+  api: ApiClient,
+  query: { limit: number; cursor?: string | undefined },
+  request?: Request,
+) {
+  const response = await callApi(request, () =>
+    api.api.v1.public.activities.$get({
+      query: { limit: String(query.limit), ...(query.cursor ? { cursor: query.cursor } : {}) },
+    }),
+  );
+  if (!response.ok) return unexpectedResponse(response);
+  return response.json();
+}
+
+export async function getPublicActivity(api: ApiClient, id: string, request?: Request) {
+  const response = await callApi(request, () => api.api.v1.public.activities[":id"].$get({ param: { id } }));
+  // 400 = not a valid id: to a visitor that is the same as an unknown one.
+  if (response.status === 404 || response.status === 400) notFound("activity");
+  if (!response.ok) return unexpectedResponse(response);
+  return response.json();
+}

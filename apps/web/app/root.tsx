@@ -1,0 +1,144 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import {
+  isRouteErrorResponse,
+  Link,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import type { TFunction } from "i18next";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useChangeLanguage } from "remix-i18next/react";
+import type { ApiErrorData } from "./api.server";
+import { defaultNS, fallbackLng } from "./i18n";
+import { getFixedT, getLocale } from "./i18n.server";
+import { useNonce } from "./lib/nonce";
+import stylesheet from "./styles.css?url";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: stylesheet },
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+];
+
+/** Namespaces every page needs; remix-i18next loads them for SSR and hydration. */
+export const handle = { i18n: [defaultNS] };
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const [locale, t] = await Promise.all([getLocale(request), getFixedT(request)]);
+  return {
+    locale,
+    appName: t("app.name"),
+    description: t("app.description"),
+  };
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
+  // On an error page the Layout writes the <title> itself (meta has no translations without data).
+  if (error || !data) return [];
+  return [{ title: data.appName }, { name: "description", content: data.description }];
+};
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t, i18n } = useTranslation();
+  const nonce = useNonce();
+  const error = useRouteError();
+  const rootData = useRouteLoaderData<typeof loader>("root");
+  const locale = rootData?.locale ?? i18n.language ?? fallbackLng;
+  useChangeLanguage(locale);
+
+  return (
+    <html lang={locale} dir={i18n.dir(locale)}>
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="color-scheme" content="light" />
+        {error !== undefined && error !== null ? <title>{errorTitle(error, t)}</title> : null}
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <a className="skip-link" href="#main">
+          {t("app.skipToContent")}
+        </a>
+        <header className="site-header">
+          <div className="container site-header__inner">
+            <Link to="/" className="site-header__brand">
+              <span className="site-header__name">{t("app.name")}</span>
+              <span className="site-header__tagline">{t("app.tagline")}</span>
+            </Link>
+            <nav aria-label={t("app.mainNavigation")} className="site-nav">
+              <Link to="/">{t("app.homeLink")}</Link>
+            </nav>
+          </div>
+        </header>
+        <main id="main" tabIndex={-1} className="container site-main">
+          {children}
+        </main>
+        <footer className="site-footer">
+          <div className="container">
+            <p>{t("footer.initiative")}</p>
+            <p>{t("footer.privacy")}</p>
+          </div>
+        </footer>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+// ───────────────────────────── errors ─────────────────────────────
+
+type ErrorKind = "notFound" | "unavailable" | "generic";
+
+function errorKind(error: unknown): { kind: ErrorKind; status: number; resource?: string } {
+  if (isRouteErrorResponse(error)) {
+    const data = (error.data ?? null) as Partial<ApiErrorData> | null;
+    if (error.status === 404) return { kind: "notFound", status: 404, ...(data?.resource ? { resource: data.resource } : {}) };
+    if (error.status === 503) return { kind: "unavailable", status: 503 };
+    return { kind: "generic", status: error.status };
+  }
+  return { kind: "generic", status: 500 };
+}
+
+function errorTitle(error: unknown, t: TFunction): string {
+  const { kind } = errorKind(error);
+  return t("app.pageTitle", { page: t(`error.${kind}.title`), app: t("app.name") });
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const { kind, status, resource } = errorKind(error);
+  if (kind === "generic" && !isRouteErrorResponse(error)) console.error(error);
+
+  const body = kind === "notFound" && resource === "activity" ? t("error.notFound.activityBody") : t(`error.${kind}.body`);
+
+  return (
+    <section className="error-page" aria-labelledby="error-heading">
+      <p className="eyebrow">{t("error.status", { status })}</p>
+      <h1 id="error-heading">{t(`error.${kind}.heading`)}</h1>
+      <p>{body}</p>
+      <p className="error-page__actions">
+        <Link to="/" className="button">
+          {t("error.goHome")}
+        </Link>
+        {kind !== "notFound" ? (
+          // A plain link (no client routing), so a retry works even when scripts failed.
+          <a href="" className="button button--secondary">
+            {t("error.tryAgain")}
+          </a>
+        ) : null}
+      </p>
+    </section>
+  );
+}

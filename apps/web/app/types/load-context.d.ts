@@ -1,0 +1,8 @@
+import "@remix-run/node";
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    /** Per-request CSP nonce, set by server.js; undefined under `remix vite:dev`. */
+    cspNonce?: string;
+  }
+}
