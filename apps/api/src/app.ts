@@ -5,15 +5,20 @@ import { bodyLimit } from "hono/body-limit";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Engine, PrismaClient } from "@vep/db";
+import { activityRoutes } from "./activities/index.js";
+import { adminRoutes } from "./admin/index.js";
 import { authRoutes } from "./auth/routes.js";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
 import { docsRoutes } from "./docs/routes.js";
+import { financeRoutes } from "./finance/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
 import type { AppEnv } from "./http/router.js";
 import { organisationRoutes } from "./organisations/routes.js";
+import { peopleRoutes } from "./people/index.js";
 import { publicRoutes } from "./public/routes.js";
+import { resultsRoutes } from "./results/index.js";
 
 export interface AppDeps {
   db: PrismaClient;
@@ -49,7 +54,12 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1", authRoutes(loginThrottle))
-    .route("/api/v1/organisations", organisationRoutes);
+    .route("/api/v1/organisations", organisationRoutes)
+    .route("/api/v1", financeRoutes)
+    .route("/api/v1", resultsRoutes)
+    .route("/api/v1", activityRoutes)
+    .route("/api/v1", peopleRoutes)
+    .route("/api/v1", adminRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

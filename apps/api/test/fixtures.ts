@@ -1,0 +1,133 @@
+// A second world beside the seeded one, so that every scope has something it must NOT see:
+// programme B (funded only by donor B) with activity B, assigned to partner B, whose officer took part.
+// World A is the seed: the EU-funded programme, the webinar, the Prison Committee (partner A).
+import { hashPassword } from "@vep/db";
+import { seedId } from "@vep/db/seed";
+import type { RunningApi } from "./harness.js";
+
+export interface World {
+  programmeA: string;
+  programmeB: string;
+  activityA: string;
+  activityB: string;
+  sessionB: string;
+  partnerOrgA: string;
+  partnerOrgB: string;
+  donorA: string;
+  donorB: string;
+  /** A participant of activity B, in partner B's organisation: personal data A must never reach. */
+  personB: { id: string; fullName: string; email: string; phone: string };
+  /** A participant of the webinar, in partner A's regional department. */
+  personA: { id: string; fullName: string };
+  tokens: { admin: string; staff: string; partnerA: string; partnerB: string; donorA: string; donorB: string };
+}
+
+const PASSWORD = "fixture-password-2026";
+
+async function login(api: RunningApi, email: string, password: string): Promise<string> {
+  const res = await fetch(`${api.url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (res.status !== 200) throw new Error(`sign-in as ${email} failed: ${res.status}`);
+  return ((await res.json()) as { token: string }).token;
+}
+
+export async function createWorld(api: RunningApi): Promise<World> {
+  const { prisma } = api.db;
+  const kg = await prisma.country.create({ data: { code: "KG", name: "Kyrgyzstan", nameTranslations: { ru: "Кыргызстан" } } });
+  const chuy = await prisma.region.create({ data: { countryId: kg.id, code: "KG-C", name: "Chuy Region", validFrom: new Date("2000-01-01") } });
+
+  const donorOrgB = await prisma.organisation.create({ data: { name: "Government of Sweden", acronym: "SE", kind: "DONOR", iatiRef: "XM-DAC-10" } });
+  const donorB = await prisma.donor.create({ data: { organisationId: donorOrgB.id, code: "SE" } });
+  const partnerOrgB = await prisma.organisation.create({ data: { name: "Prison Service of the Kyrgyz Republic", kind: "GOVERNMENT", countryId: kg.id } });
+
+  const programmeB = await prisma.programme.create({
+    data: {
+      iatiIdentifier: "XM-DAC-41110-TEST-B",
+      title: "Programme B",
+      status: "IMPLEMENTATION",
+      dacSector: "15130",
+      startDate: new Date("2021-01-01"),
+      defaultCurrency: "USD",
+      reportingOrgId: seedId("org:UNODC"),
+      countries: { create: [{ countryId: kg.id }] },
+      organisations: { create: [{ organisationId: donorOrgB.id, role: "FUNDING" }] },
+      contributions: { create: [{ donorId: donorB.id, amountMinor: 50_000_00n, currency: "SEK", pledgedOn: new Date("2021-01-10") }] },
+    },
+  });
+  const activityB = await prisma.activity.create({
+    data: {
+      programmeId: programmeB.id,
+      type: "WORKSHOP",
+      modality: "IN_PERSON",
+      status: "DELIVERED",
+      title: "Workshop B",
+      countryId: kg.id,
+      startDate: new Date("2021-03-01"),
+      endDate: new Date("2021-03-02"),
+      partners: { create: [{ organisationId: partnerOrgB.id, role: "NATIONAL_COUNTERPART" }] },
+      donors: { create: [{ donorId: donorB.id }] },
+      regions: { create: [{ regionId: chuy.id }] },
+      sessions: { create: [{ sequence: 1, startsAt: new Date("2021-03-01T04:00:00Z"), topic: "Session B" }] },
+    },
+    include: { sessions: true },
+  });
+  const personB = await prisma.person.create({
+    data: {
+      fullName: "Айбек Fixtureов",
+      normalisedName: "айбек fixtureов",
+      sex: "MALE",
+      position: "Inspector",
+      organisationId: partnerOrgB.id,
+      regionId: chuy.id,
+      email: "aibek.fixture@example.org",
+      phone: "+996 555 000 111",
+    },
+  });
+  await prisma.enrolment.create({ data: { activityId: activityB.id, personId: personB.id } });
+  await prisma.attendance.create({ data: { sessionId: activityB.sessions[0]!.id, personId: personB.id } });
+
+  const passwordHash = await hashPassword(PASSWORD);
+  await prisma.user.createMany({
+    data: [
+      { email: "partner-b@vep.example", displayName: "Partner B", role: "PARTNER", organisationId: partnerOrgB.id, passwordHash },
+      { email: "donor-b@vep.example", displayName: "Donor B", role: "DONOR", organisationId: donorOrgB.id, passwordHash },
+    ],
+  });
+  const personA = await prisma.person.findFirstOrThrow({ where: { fullName: "Елена Ковалёва" }, select: { id: true, fullName: true } });
+
+  const [admin, staff, partnerA, partnerB, donorA, donorBToken] = await Promise.all([
+    login(api, "admin@vep.example", "demo-admin-2020"),
+    login(api, "staff@vep.example", "demo-staff-2020"),
+    login(api, "partner@vep.example", "demo-partner-2020"),
+    login(api, "partner-b@vep.example", PASSWORD),
+    login(api, "donor@vep.example", "demo-donor-2020"),
+    login(api, "donor-b@vep.example", PASSWORD),
+  ]);
+  return {
+    programmeA: seedId("programme"),
+    programmeB: programmeB.id,
+    activityA: seedId("activity:webinar"),
+    activityB: activityB.id,
+    sessionB: activityB.sessions[0]!.id,
+    partnerOrgA: seedId("org:PRISON_COMMITTEE"),
+    partnerOrgB: partnerOrgB.id,
+    donorA: seedId("donor:EU"),
+    donorB: donorB.id,
+    personB: { id: personB.id, fullName: personB.fullName, email: personB.email!, phone: personB.phone! },
+    personA,
+    tokens: { admin, staff, partnerA, partnerB, donorA, donorB: donorBToken },
+  };
+}
+
+/** fetch against the API with a bearer token and JSON. */
+export function client(api: RunningApi, token: string | null) {
+  return (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${api.url}${path}`, {
+      method,
+      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), "content-type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
+    });
+}
