@@ -15,6 +15,7 @@ import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
 import type { AppEnv } from "./http/router.js";
+import { moneyRoutes } from "./money/index.js";
 import { organisationRoutes } from "./organisations/routes.js";
 import { peopleRoutes } from "./people/index.js";
 import { publicRoutes } from "./public/routes.js";
@@ -56,6 +57,7 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1", authRoutes(loginThrottle))
     .route("/api/v1/organisations", organisationRoutes)
     .route("/api/v1", financeRoutes)
+    .route("/api/v1", moneyRoutes)
     .route("/api/v1", resultsRoutes)
     .route("/api/v1", activityRoutes)
     .route("/api/v1", peopleRoutes)

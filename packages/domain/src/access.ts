@@ -7,6 +7,7 @@ import { ACTIVITIES_ACCESS } from "./access/activities.js";
 import { ADMIN_ACCESS } from "./access/admin.js";
 import { CORE_ACCESS } from "./access/core.js";
 import { FINANCE_ACCESS } from "./access/finance.js";
+import { MONEY_ACCESS } from "./access/money.js";
 import { PEOPLE_ACCESS } from "./access/people.js";
 import { REFERENCE_ACCESS } from "./access/reference.js";
 import { RESULTS_ACCESS } from "./access/results.js";
@@ -36,6 +37,7 @@ export const ACCESS: AccessTable = {
   ...CORE_ACCESS,
   ...REFERENCE_ACCESS,
   ...FINANCE_ACCESS,
+  ...MONEY_ACCESS,
   ...RESULTS_ACCESS,
   ...ACTIVITIES_ACCESS,
   ...PEOPLE_ACCESS,

@@ -5,3 +5,8 @@ export * from "./errors.js";
 export * from "./access.js";
 export * from "./auth.js";
 export * from "./organisations.js";
+export * from "./finance.js";
+export * from "./money.js";
+export * from "./results.js";
+export * from "./activities.js";
+export * from "./participants.js";

@@ -1,4 +1,4 @@
 import { newRouter } from "../http/router.js";
 
-/** Programmes, countries and regions, donors and contributions, exchange rates, budgets and expenditure. */
+/** Programmes (with their countries and participating organisations), countries and regions, donors. */
 export const financeRoutes = newRouter();

@@ -1,4 +1,4 @@
 import type { AccessTable } from "../access.js";
 
-// Programmes, countries and regions, donors, contributions, exchange rates, budgets and expenditure.
+// Programmes (with their countries and participating organisations), countries and regions, donors.
 export const FINANCE_ACCESS: AccessTable = {};

@@ -1,0 +1,2 @@
+// Schemas of the money area (request and response bodies), shared by the API and the dashboard.
+export {};

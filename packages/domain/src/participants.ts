@@ -1,0 +1,2 @@
+// Schemas of the people area (participants, enrolments, attendance, feedback, quotes), shared by the API and the dashboard.
+export {};
