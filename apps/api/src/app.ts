@@ -2,6 +2,7 @@
 // `hono/client` in the dashboard.
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
+import { cors } from "hono/cors";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import type { Engine, PrismaClient } from "@vep/db";
@@ -14,6 +15,7 @@ import { financeRoutes } from "./finance/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
+import { requestLog, type LogSink } from "./http/log.js";
 import type { AppEnv } from "./http/router.js";
 import { moneyRoutes } from "./money/index.js";
 import { organisationRoutes } from "./organisations/routes.js";
@@ -27,12 +29,16 @@ export interface AppDeps {
   /** Names of the migrations this build ships; health reports "pending" until all are applied. */
   migrations: readonly string[];
   loginThrottle?: LoginThrottle;
+  /** Browser origins allowed to call the API directly (the dashboard). */
+  webOrigins?: string[];
+  /** Where request logs go; none when omitted (tests). */
+  log?: LogSink;
 }
 
 /** Bodies larger than this are refused before they are read (imports will get their own limit). */
 const MAX_JSON_BODY_BYTES = 256 * 1024;
 
-export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle() }: AppDeps) {
+export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), webOrigins = [], log }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {
@@ -41,8 +47,10 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
   });
   app.onError(onError);
   app.notFound(notFound);
+  if (log) app.use(requestLog(log));
   return app
     .use(requestId())
+    .use(cors({ origin: webOrigins, allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"], maxAge: 600 }))
     .use(secureHeaders())
     .use(bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.` }) }))
     .use(async (c, next) => {

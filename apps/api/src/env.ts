@@ -15,6 +15,10 @@ const EnvSchema = z.object({
   API_PORT: z.coerce.number().int().min(1).max(65535).default(3001),
   /** Where the dashboard is, for the start-up message. */
   WEB_PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  /** Browser origins allowed to call the API directly (CORS), comma-separated; default: the dashboard. */
+  WEB_ORIGIN: z.string().optional(),
+  /** "json" writes one line per request to stdout; "off" for quiet runs. */
+  LOG_REQUESTS: z.enum(["json", "off"]).default("json"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
@@ -26,4 +30,10 @@ export function loadEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   return parsed.data;
+}
+
+/** The dashboard's origins, for CORS. */
+export function webOrigins(env: Env): string[] {
+  if (env.WEB_ORIGIN) return env.WEB_ORIGIN.split(",").map((o) => o.trim()).filter(Boolean);
+  return [`http://${env.HOST}:${env.WEB_PORT}`, `http://localhost:${env.WEB_PORT}`];
 }

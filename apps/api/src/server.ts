@@ -2,7 +2,8 @@
 import { serve } from "@hono/node-server";
 import { DataDirInUseError } from "@vep/db";
 import { createApp } from "./app.js";
-import { loadEnv } from "./env.js";
+import { loadEnv, webOrigins } from "./env.js";
+import { stdoutSink } from "./http/log.js";
 import { prepareDatabase } from "./start.js";
 
 const env = loadEnv();
@@ -17,7 +18,13 @@ try {
 }
 const { database, migrations, applied, demoLogins } = prepared;
 
-const app = createApp({ db: database.prisma, engine: database.engine, migrations });
+const app = createApp({
+  db: database.prisma,
+  engine: database.engine,
+  migrations,
+  webOrigins: webOrigins(env),
+  ...(env.LOG_REQUESTS === "json" ? { log: stdoutSink } : {}),
+});
 const server = serve({ fetch: app.fetch, hostname: env.HOST, port: env.API_PORT }, (info) => {
   console.log(`[api] database: ${database.engine} (${database.location})${applied.length ? `, applied ${applied.join(", ")}` : ""}`);
   console.log(`[api] API: http://${env.HOST}:${info.port}/api  (health: /api/health, OpenAPI: /api/openapi.json)`);

@@ -6,10 +6,14 @@ import { seedReferenceCase } from "@vep/db/seed";
 import { createTestDatabase } from "@vep/db/testing";
 import { createApp } from "../src/app.js";
 
+export const DASHBOARD_ORIGIN = "http://127.0.0.1:3000";
+
 export interface RunningApi {
   url: string;
   db: Database;
   app: ReturnType<typeof createApp>;
+  /** The structured request log lines the API wrote. */
+  logs: Record<string, unknown>[];
   close(): Promise<void>;
 }
 
@@ -17,7 +21,8 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
   const db = await createTestDatabase();
   if (options.seed ?? true) await seedReferenceCase(db.prisma);
   const migrations = (await readMigrations()).migrationDirectories.map((m) => m.path);
-  const app = createApp({ db: db.prisma, engine: db.engine, migrations });
+  const logs: Record<string, unknown>[] = [];
+  const app = createApp({ db: db.prisma, engine: db.engine, migrations, webOrigins: [DASHBOARD_ORIGIN], log: (line) => logs.push(line) });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -25,6 +30,7 @@ export async function startApi(options: { seed?: boolean } = {}): Promise<Runnin
     url: `http://127.0.0.1:${port}`,
     db,
     app,
+    logs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await db.close();

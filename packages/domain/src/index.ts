@@ -10,3 +10,4 @@ export * from "./money.js";
 export * from "./results.js";
 export * from "./activities.js";
 export * from "./participants.js";
+export * from "./users.js";

@@ -1,4 +1,6 @@
 import { newRouter } from "../http/router.js";
+import { auditRoutes } from "./audit/routes.js";
+import { userRoutes } from "./users/routes.js";
 
 /** Users, the audit trail, and the donor progress endpoint. */
-export const adminRoutes = newRouter();
+export const adminRoutes = newRouter().route("/users", userRoutes).route("/audit", auditRoutes);

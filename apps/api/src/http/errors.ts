@@ -52,7 +52,8 @@ export function onError(error: Error, c: Context) {
   if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || "Error");
   const known = prismaProblem(error, c);
   if (known) return known;
-  console.error(`[api] ${c.req.method} ${c.req.path} failed:`, error);
+  // The details stay in the log, under the request id the client was given; the client gets none.
+  console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "unhandled", requestId: c.get("requestId"), method: c.req.method, path: c.req.path, error: error.stack ?? String(error) }));
   return problem(c, 500, "Internal server error", { detail: "Something went wrong on our side. It has been logged." });
 }
 

@@ -1,4 +1,11 @@
 import type { AccessTable } from "../access.js";
 
-// Users, the audit trail, and the donor progress endpoint.
-export const ADMIN_ACCESS: AccessTable = {};
+// Users (ADMIN), the audit trail (ADMIN and STAFF), and the donor progress endpoint.
+export const ADMIN_ACCESS: AccessTable = {
+  "GET /api/v1/users": { ADMIN: "all" },
+  "POST /api/v1/users": { ADMIN: "all" },
+  "GET /api/v1/users/:id": { ADMIN: "all" },
+  "PATCH /api/v1/users/:id": { ADMIN: "all" },
+  "POST /api/v1/users/:id/password": { ADMIN: "all" },
+  "GET /api/v1/audit": { ADMIN: "all", STAFF: "all" },
+};
