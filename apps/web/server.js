@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
+import { getConnInfo } from "@hono/node-server/conninfo";
 import { serveStatic } from "@hono/node-server/serve-static";
 import { createRequestHandler } from "@remix-run/node";
 import { Hono } from "hono";
@@ -103,7 +104,7 @@ app.all("/assets/*", (c) => c.text("Not found", 404));
 // Other public files (favicon.svg, robots.txt): short cache. Everything else goes to Remix.
 app.use("*", staticFiles("public, max-age=3600"));
 
-app.all("*", (c) => handleRemix(c.req.raw, { cspNonce: c.get("cspNonce") }));
+app.all("*", (c) => handleRemix(c.req.raw, { cspNonce: c.get("cspNonce"), clientAddress: getConnInfo(c).remote.address }));
 
 app.onError((error, c) => {
   console.error(error);

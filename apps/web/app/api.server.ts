@@ -11,15 +11,21 @@ export interface ApiClientOptions {
   request?: Request;
   /** The locale the page is rendered in; the API returns texts in it when it has them. */
   locale?: string;
+  /** The signed-in user's session token. */
+  token?: string | null;
+  /** The browser's address, forwarded so that the API throttles sign-ins per person, not per dashboard. */
+  clientAddress?: string | undefined;
 }
 
 /**
  * The typed API client (`hono/client`), with the route types inferred from `@vep/api`'s `AppType`.
- * Anonymous for now; the user's bearer token is added here once sign-in exists.
+ * With `token`, requests carry the signed-in user's session.
  */
 export function apiClient(options: ApiClientOptions = {}) {
-  const { request, locale } = options;
+  const { request, locale, token, clientAddress } = options;
   const headers: Record<string, string> = { accept: "application/json" };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (clientAddress) headers["x-forwarded-for"] = clientAddress;
   const acceptLanguage = [locale, request?.headers.get("accept-language")].filter(Boolean).join(", ");
   if (acceptLanguage) headers["accept-language"] = acceptLanguage;
 
@@ -103,3 +109,15 @@ export async function getPublicActivity(api: ApiClient, id: string, request?: Re
   if (!response.ok) return unexpectedResponse(response);
   return response.json();
 }
+
+// ───────────────────────────── session ─────────────────────────────
+
+/** The signed-in user, or null when the session is missing, expired or was ended. */
+export async function getCurrentUser(api: ApiClient, request?: Request) {
+  const response = await callApi(request, () => api.api.v1.me.$get());
+  if (response.status === 401) return null;
+  if (!response.ok) return unexpectedResponse(response);
+  return response.json();
+}
+
+export type CurrentUser = NonNullable<Awaited<ReturnType<typeof getCurrentUser>>>;

@@ -21,3 +21,12 @@ describe("loadEnv", () => {
     expect(() => loadEnv({ API_URL: "ftp://example.org" })).toThrow(/API_URL/);
   });
 });
+
+describe("session settings", () => {
+  it("makes a random signing secret when none is set, and refuses a short one", () => {
+    expect(loadEnv({}).SESSION_SECRET.length).toBeGreaterThanOrEqual(32);
+    expect(loadEnv({}).SESSION_SECRET).not.toBe(loadEnv({}).SESSION_SECRET);
+    expect(() => loadEnv({ SESSION_SECRET: "short" })).toThrow(/SESSION_SECRET/);
+    expect(loadEnv({ COOKIE_SECURE: "true" }).COOKIE_SECURE).toBe(true);
+  });
+});

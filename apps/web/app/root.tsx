@@ -1,5 +1,6 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { data, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import {
+  Form,
   isRouteErrorResponse,
   Link,
   Links,
@@ -14,10 +15,11 @@ import type { TFunction } from "i18next";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
-import type { ApiErrorData } from "./api.server";
+import { apiClient, getCurrentUser, type ApiErrorData } from "./api.server";
 import { defaultNS, fallbackLng } from "./i18n";
 import { getFixedT, getLocale } from "./i18n.server";
 import { useNonce } from "./lib/nonce";
+import { clearSessionToken, getSessionToken } from "./session.server";
 import stylesheet from "./styles.css?url";
 
 export const links: LinksFunction = () => [
@@ -28,13 +30,12 @@ export const links: LinksFunction = () => [
 /** Namespaces every page needs; remix-i18next loads them for SSR and hydration. */
 export const handle = { i18n: [defaultNS] };
 
-export async function loader({ request }: LoaderFunctionArgs) {
-  const [locale, t] = await Promise.all([getLocale(request), getFixedT(request)]);
-  return {
-    locale,
-    appName: t("app.name"),
-    description: t("app.description"),
-  };
+export async function loader({ request, context }: LoaderFunctionArgs) {
+  const [locale, t, token] = await Promise.all([getLocale(request), getFixedT(request), getSessionToken(request)]);
+  const user = token ? await getCurrentUser(apiClient({ request, locale, token, clientAddress: context.clientAddress }), request) : null;
+  const body = { locale, user, appName: t("app.name"), description: t("app.description") };
+  // A cookie whose session the API no longer knows (expired, signed out elsewhere) is dropped.
+  return token && !user ? data(body, { headers: { "Set-Cookie": await clearSessionToken() } }) : body;
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data, error }) => {
@@ -73,6 +74,20 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label={t("app.mainNavigation")} className="site-nav">
               <Link to="/">{t("app.homeLink")}</Link>
+              {rootData?.user ? (
+                <>
+                  <span className="site-nav__user">
+                    {t("auth.signedInAs", { name: rootData.user.displayName, role: t(`role.${rootData.user.role}`) })}
+                  </span>
+                  <Form method="post" action="/logout" className="site-nav__form">
+                    <button type="submit" className="link-button">
+                      {t("auth.signOut")}
+                    </button>
+                  </Form>
+                </>
+              ) : (
+                <Link to="/login">{t("auth.signIn")}</Link>
+              )}
             </nav>
           </div>
         </header>
