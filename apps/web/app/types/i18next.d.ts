@@ -1,11 +1,20 @@
 import "i18next";
+import type admin from "../locales/en/admin.json";
 import type common from "../locales/en/common.json";
+import type donor from "../locales/en/donor.json";
+import type partner from "../locales/en/partner.json";
+import type staff from "../locales/en/staff.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
     defaultNS: "common";
+    // One namespace per area of the dashboard, so that each area's strings sit together.
     resources: {
       common: typeof common;
+      staff: typeof staff;
+      donor: typeof donor;
+      partner: typeof partner;
+      admin: typeof admin;
     };
     returnNull: false;
   }
