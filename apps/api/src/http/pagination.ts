@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { RuleViolationError } from "@vep/domain";
 
-export type SortValue = string | number | Date | null;
+export type SortValue = string | number | bigint | Date | null;
 
 interface CursorPayload {
   /** The sort the cursor was made for; a cursor from another sort is refused. */
@@ -14,11 +14,20 @@ interface CursorPayload {
 
 export const CursorSchema = z.string().min(1).max(500);
 
+// Dates and BigInts (money in minor units) do not survive JSON: every string carries a type tag.
 function encodeValue(value: SortValue): string | number | null {
-  return value instanceof Date ? `d:${value.toISOString()}` : value;
+  if (value instanceof Date) return `d:${value.toISOString()}`;
+  if (typeof value === "bigint") return `n:${value}`;
+  if (typeof value === "string") return `s:${value}`;
+  return value;
 }
 function decodeValue(value: string | number | null): SortValue {
-  return typeof value === "string" && value.startsWith("d:") ? new Date(value.slice(2)) : value;
+  if (typeof value !== "string") return value;
+  const [tag, rest] = [value.slice(0, 2), value.slice(2)];
+  if (tag === "d:") return new Date(rest);
+  if (tag === "n:") return BigInt(rest);
+  if (tag === "s:") return rest;
+  throw new Error("untagged cursor value");
 }
 
 export interface Sort<F extends string> {
@@ -27,7 +36,7 @@ export interface Sort<F extends string> {
 }
 
 /** Parses "title" / "-startDate" against the allowed fields. */
-export function sortParam<F extends string>(fields: readonly [F, ...F[]], fallback: `${"" | "-"}${F}`) {
+export function sortParam<F extends string>(fields: readonly [F, ...F[]], fallback: `${"" | "-"}${NoInfer<F>}`) {
   const values = fields.flatMap((f) => [f, `-${f}`]) as [string, ...string[]];
   return z
     .enum(values)
