@@ -1,2 +1,255 @@
-// Schemas of the finance area (request and response bodies), shared by the API and the dashboard.
-export {};
+// Schemas of the finance area (request and response bodies), shared by the API and the dashboard:
+// programmes with their recipient countries and participating organisations, countries and regions, donors.
+import { z } from "zod";
+import { TranslationsSchema } from "./organisations.js";
+import { ProgrammeStatusSchema } from "./public.js";
+
+export const OrganisationRoleSchema = z.enum(["FUNDING", "ACCOUNTABLE", "EXTENDING", "IMPLEMENTING"]).meta({ description: "IATI OrganisationRole" });
+export const RegionKindSchema = z.enum(["REGION", "CITY"]);
+
+const id = z.uuid();
+/** A calendar date as stored in `@db.Date` columns; z.iso.date() also refuses 2023-02-30. */
+const isoDate = z.iso.date("a date as YYYY-MM-DD");
+const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as USD");
+const languageCode = z.string().regex(/^[a-z]{2}$/, "a two-letter language code");
+
+/** Issue on `field` when `from` is after `to` (both ISO dates, which order as strings). */
+function datesInOrder(from: string, to: string, field: string, message: string) {
+  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
+    const start = value[from];
+    const end = value[to];
+    if (typeof start === "string" && typeof end === "string" && end < start) ctx.addIssue({ code: "custom", path: [field], message });
+  };
+}
+
+// ───────────────────────────── programmes ─────────────────────────────
+
+const ProgrammeCountryInput = z.strictObject({
+  countryId: id,
+  percentage: z
+    .number()
+    .min(0)
+    .max(100)
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "at most two decimals")
+    .nullable()
+    .default(null)
+    .describe("Share of the programme for this recipient country, in percent (IATI)"),
+});
+
+const ProgrammeOrganisationInput = z.strictObject({ organisationId: id, role: OrganisationRoleSchema });
+
+const recipientCountries = z
+  .array(ProgrammeCountryInput)
+  .max(100)
+  .superRefine((countries, ctx) => {
+    const seen = new Set<string>();
+    countries.forEach((c, i) => {
+      if (seen.has(c.countryId)) ctx.addIssue({ code: "custom", path: [i, "countryId"], message: "listed twice" });
+      seen.add(c.countryId);
+    });
+    const total = countries.reduce((sum, c) => sum + (c.percentage ?? 0), 0);
+    if (total > 100 + 1e-9) ctx.addIssue({ code: "custom", message: "percentages add up to more than 100" });
+  });
+
+const participatingOrganisations = z
+  .array(ProgrammeOrganisationInput)
+  .max(200)
+  .superRefine((organisations, ctx) => {
+    const seen = new Set<string>();
+    organisations.forEach((o, i) => {
+      const key = `${o.organisationId}:${o.role}`;
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "role"], message: "this organisation already has this role" });
+      seen.add(key);
+    });
+  });
+
+/** The editable fields, without defaults: an update changes only the fields it names. */
+const ProgrammeFields = z.strictObject({
+  iatiIdentifier: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{2,149}$/, "an IATI activity identifier such as XM-DAC-41110-GLOZ82"),
+  title: z.string().trim().min(1).max(500),
+  titleTranslations: TranslationsSchema,
+  description: z.string().trim().max(10_000),
+  descriptionTranslations: z.record(languageCode, z.string().trim().min(1).max(10_000)).refine((t) => Object.keys(t).length <= 10, "at most 10 languages"),
+  originalLanguage: languageCode,
+  status: ProgrammeStatusSchema,
+  dacSector: z.string().regex(/^\d{5}$/, "an OECD DAC 5-digit purpose code such as 15130"),
+  startDate: isoDate,
+  endDate: isoDate.nullable(),
+  defaultCurrency: currency,
+  reportingOrgId: id,
+  /** Replace the recipient countries when given. */
+  countries: recipientCountries,
+  /** Replace the participating organisations when given. */
+  organisations: participatingOrganisations,
+});
+
+const programmeDatesInOrder = datesInOrder("startDate", "endDate", "endDate", "must not be before startDate");
+
+export const ProgrammeInputSchema = ProgrammeFields.extend({
+  titleTranslations: ProgrammeFields.shape.titleTranslations.default({}),
+  description: ProgrammeFields.shape.description.default(""),
+  descriptionTranslations: ProgrammeFields.shape.descriptionTranslations.default({}),
+  originalLanguage: ProgrammeFields.shape.originalLanguage.default("en"),
+  endDate: ProgrammeFields.shape.endDate.default(null),
+  countries: ProgrammeFields.shape.countries.default([]),
+  organisations: ProgrammeFields.shape.organisations.default([]),
+})
+  .superRefine(programmeDatesInOrder)
+  .meta({ id: "ProgrammeInput" });
+export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
+
+export const ProgrammeUpdateSchema = ProgrammeFields.partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .superRefine(programmeDatesInOrder)
+  .meta({ id: "ProgrammeUpdate" });
+export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdateSchema>;
+
+export const ProgrammeSchema = z
+  .object({
+    id,
+    iatiIdentifier: z.string(),
+    title: z.string(),
+    titleTranslations: z.record(z.string(), z.string()),
+    description: z.string(),
+    descriptionTranslations: z.record(z.string(), z.string()),
+    originalLanguage: z.string(),
+    status: ProgrammeStatusSchema,
+    dacSector: z.string(),
+    startDate: z.string(),
+    endDate: z.string().nullable(),
+    defaultCurrency: z.string(),
+    reportingOrg: z.object({ id: z.string(), name: z.string(), iatiRef: z.string().nullable() }),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Programme" });
+export type Programme = z.infer<typeof ProgrammeSchema>;
+
+export const ProgrammeDetailSchema = ProgrammeSchema.extend({
+  countries: z.array(z.object({ countryId: z.string(), code: z.string(), name: z.string(), percentage: z.number().nullable() })),
+  organisations: z.array(z.object({ organisationId: z.string(), name: z.string(), acronym: z.string().nullable(), iatiRef: z.string().nullable(), role: OrganisationRoleSchema })),
+  /** Donors with a contribution to the programme. */
+  donors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+}).meta({ id: "ProgrammeDetail" });
+export type ProgrammeDetail = z.infer<typeof ProgrammeDetailSchema>;
+
+// ───────────────────────────── countries and regions ─────────────────────────────
+
+const CountryFields = z.strictObject({
+  code: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KZ"),
+  name: z.string().trim().min(1).max(200),
+  nameTranslations: TranslationsSchema,
+});
+
+export const CountryInputSchema = CountryFields.extend({ nameTranslations: CountryFields.shape.nameTranslations.default({}) }).meta({ id: "CountryInput" });
+export type CountryInput = z.infer<typeof CountryInputSchema>;
+
+export const CountryUpdateSchema = CountryFields.partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .meta({ id: "CountryUpdate" });
+export type CountryUpdate = z.infer<typeof CountryUpdateSchema>;
+
+export const CountrySchema = z
+  .object({
+    id,
+    code: z.string(),
+    name: z.string(),
+    nameTranslations: z.record(z.string(), z.string()),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Country" });
+export type Country = z.infer<typeof CountrySchema>;
+
+const RegionFields = z.strictObject({
+  countryId: id,
+  code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "an ISO 3166-2 subdivision code such as KZ-MAN"),
+  name: z.string().trim().min(1).max(200),
+  nameTranslations: TranslationsSchema,
+  aliases: z.array(z.string().trim().min(1).max(200)).max(50).describe("Other spellings, used when matching imports"),
+  kind: RegionKindSchema,
+  validFrom: isoDate,
+  validTo: isoDate.nullable().describe("Last day in force; null while still in force"),
+  predecessorId: id.nullable(),
+});
+
+const regionDatesInOrder = datesInOrder("validFrom", "validTo", "validTo", "must not be before validFrom");
+
+export const RegionInputSchema = RegionFields.extend({
+  nameTranslations: RegionFields.shape.nameTranslations.default({}),
+  aliases: RegionFields.shape.aliases.default([]),
+  kind: RegionFields.shape.kind.default("REGION"),
+  validTo: RegionFields.shape.validTo.default(null),
+  predecessorId: RegionFields.shape.predecessorId.default(null),
+})
+  .superRefine(regionDatesInOrder)
+  .meta({ id: "RegionInput" });
+export type RegionInput = z.infer<typeof RegionInputSchema>;
+
+/** A region stays in its country: a region moving country is a new region. */
+export const RegionUpdateSchema = RegionFields.omit({ countryId: true })
+  .partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .superRefine(regionDatesInOrder)
+  .meta({ id: "RegionUpdate" });
+export type RegionUpdate = z.infer<typeof RegionUpdateSchema>;
+
+export const RegionSchema = z
+  .object({
+    id,
+    countryId: z.string(),
+    code: z.string(),
+    name: z.string(),
+    nameTranslations: z.record(z.string(), z.string()),
+    aliases: z.array(z.string()),
+    kind: RegionKindSchema,
+    validFrom: z.string(),
+    validTo: z.string().nullable(),
+    predecessorId: z.string().nullable(),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Region" });
+export type Region = z.infer<typeof RegionSchema>;
+
+// ───────────────────────────── donors ─────────────────────────────
+
+const DonorFields = z.strictObject({
+  organisationId: id,
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,19}$/, "a short upper-case code such as EU"),
+});
+
+export const DonorInputSchema = DonorFields.meta({ id: "DonorInput" });
+export type DonorInput = z.infer<typeof DonorInputSchema>;
+
+/** The organisation a donor is stays fixed: its DONOR users act for it. */
+export const DonorUpdateSchema = DonorFields.omit({ organisationId: true })
+  .partial()
+  .extend({ version: z.number().int().positive().optional() })
+  .meta({ id: "DonorUpdate" });
+export type DonorUpdate = z.infer<typeof DonorUpdateSchema>;
+
+export const DonorTotalSchema = z
+  .object({ currency: z.string(), pledgedMinor: z.number().int(), receivedMinor: z.number().int() })
+  .meta({ id: "DonorTotal", description: "Contributions pledged and payments received in one currency, in minor units" });
+export type DonorTotal = z.infer<typeof DonorTotalSchema>;
+
+export const DonorSchema = z
+  .object({
+    id,
+    code: z.string(),
+    organisation: z.object({ id: z.string(), name: z.string(), acronym: z.string().nullable(), iatiRef: z.string().nullable() }),
+    /** A DONOR caller's totals count only the programmes it co-funds. */
+    totals: z.array(DonorTotalSchema),
+    version: z.number().int(),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+  })
+  .meta({ id: "Donor" });
+export type Donor = z.infer<typeof DonorSchema>;

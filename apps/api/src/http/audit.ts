@@ -2,7 +2,7 @@
 import type { Prisma } from "@vep/db";
 
 /** Fields that identify a person; their values never reach the audit trail. */
-const PERSONAL_FIELDS = new Set(["fullName", "normalisedName", "email", "phone", "position", "passwordHash", "tokenHash"]);
+const PERSONAL_FIELDS = new Set(["fullName", "normalisedName", "email", "phone", "position", "passwordHash", "tokenHash", "willApply", "comments", "attribution"]);
 
 export function redact(record: unknown): Prisma.InputJsonValue | undefined {
   if (record === undefined || record === null) return undefined;

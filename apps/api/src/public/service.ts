@@ -1,13 +1,13 @@
 // The public programme summary and delivered activities: aggregates only, people counts under 3 suppressed.
-import { Prisma, type PrismaClient } from "@vep/db";
+import type { Prisma, PrismaClient } from "@vep/db";
 import {
-  isTrained,
   NotFoundError,
   suppressSmall,
   type PublicActivityDetail,
   type PublicActivitySummary,
   type PublicSummary,
 } from "@vep/domain";
+import { countedParticipants, trainedRow, type ParticipantRow } from "../activities/counting.js";
 import { keyset } from "../http/pagination.js";
 
 export interface PublicContext {
@@ -16,47 +16,6 @@ export interface PublicContext {
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 const SEXES = ["FEMALE", "MALE", "UNDISCLOSED"] as const;
-
-/** One counted participant of an activity, with how many of its sessions they attended. */
-interface ParticipantRow {
-  activityId: string;
-  personId: string;
-  sex: (typeof SEXES)[number];
-  regionId: string | null;
-  attended: number;
-  sessions: number;
-  completionSharePercent: number;
-}
-
-/**
- * Participants who count in figures — entered by staff, or on an APPROVED submission — for the given
- * activities, with their attendance. One query for any number of activities.
- */
-async function countedParticipants(db: PrismaClient, activityIds: string[]): Promise<ParticipantRow[]> {
-  if (activityIds.length === 0) return [];
-  return db.$queryRaw<ParticipantRow[]>`
-    WITH session_counts AS (
-      SELECT "activityId", count(*)::int AS n FROM "Session" WHERE "activityId" IN (${Prisma.join(activityIds)}) GROUP BY 1
-    ), attended AS (
-      SELECT s."activityId", a."personId", count(*)::int AS n
-      FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
-      WHERE s."activityId" IN (${Prisma.join(activityIds)})
-      GROUP BY 1, 2
-    )
-    SELECT e."activityId", e."personId", p.sex::text AS sex, p."regionId",
-           coalesce(at.n, 0) AS attended, coalesce(sc.n, 0) AS sessions, act."completionSharePercent"
-    FROM "Enrolment" e
-    JOIN "Person" p ON p.id = e."personId"
-    JOIN "Activity" act ON act.id = e."activityId"
-    LEFT JOIN "Submission" sub ON sub.id = e."submissionId"
-    LEFT JOIN attended at ON at."activityId" = e."activityId" AND at."personId" = e."personId"
-    LEFT JOIN session_counts sc ON sc."activityId" = e."activityId"
-    WHERE e."activityId" IN (${Prisma.join(activityIds)})
-      AND e.role = 'PARTICIPANT'
-      AND (e."submissionId" IS NULL OR sub.status = 'APPROVED')`;
-}
-
-const trainedRow = (r: ParticipantRow) => isTrained(r.attended, r.sessions, r.completionSharePercent);
 
 function groupByActivity(rows: ParticipantRow[]) {
   const byActivity = new Map<string, ParticipantRow[]>();

@@ -1,0 +1,169 @@
+// Countries and their first-level regions (reference data): everyone signed in reads, ADMIN writes.
+// A region is valid for a period, so that Kazakhstan's 2022 reform keeps the 2020 regions for 2020 records.
+import { Prisma } from "@vep/db";
+import { RuleViolationError, NotFoundError, type Country, type CountryInput, type CountryUpdate, type Region, type RegionInput, type RegionUpdate } from "@vep/domain";
+import type { ServiceContext } from "../../http/context.js";
+import { keyset, type Sort } from "../../http/pagination.js";
+import { likeLiteral } from "../search.js";
+import { createAudited, deleteAudited, isoDay, toDay, toDayOrNull, updateAudited } from "../records.js";
+
+type Page = { limit: number; cursor?: string | undefined };
+
+// ───────────────────────────── countries ─────────────────────────────
+
+function toCountry(row: Prisma.CountryGetPayload<object>): Country {
+  return {
+    id: row.id,
+    code: row.code,
+    name: row.name,
+    nameTranslations: row.nameTranslations as Record<string, string>,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+export async function listCountries({ ctx, input }: { ctx: ServiceContext; input: Page & { q?: string | undefined; sort: Sort<"name" | "code"> } }) {
+  const page = keyset(input.sort, input.limit, input.cursor);
+  const rows = await ctx.db.country.findMany({
+    where: {
+      AND: [input.q ? { OR: [{ name: { contains: likeLiteral(input.q), mode: "insensitive" } }, { code: { equals: input.q.toUpperCase() } }] } : {}, page.where],
+    },
+    orderBy: page.orderBy,
+    take: page.take,
+  });
+  const { items, nextCursor } = page.page(rows);
+  return { items: items.map(toCountry), nextCursor };
+}
+
+const findCountry = (id: string) => (db: Prisma.TransactionClient) => db.country.findUnique({ where: { id } });
+
+export async function getCountry({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const row = await findCountry(input.id)(ctx.db);
+  if (!row) throw new NotFoundError("Country");
+  return toCountry(row);
+}
+
+export async function createCountry({ ctx, input }: { ctx: ServiceContext; input: CountryInput }) {
+  return toCountry(await createAudited(ctx, "Country", (tx) => tx.country.create({ data: input })));
+}
+
+export async function updateCountry({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<CountryUpdate, "version"> } }) {
+  const row = await updateAudited(ctx, { entityType: "Country", id: input.id, find: findCountry(input.id) }, async (tx) => {
+    const { count } = await tx.country.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } });
+    return count;
+  });
+  return toCountry(row);
+}
+
+export async function deleteCountry({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
+  await deleteAudited(ctx, { entityType: "Country", id: input.id, find: findCountry(input.id) }, async (tx) => (await tx.country.deleteMany({ where: { id: input.id, version: input.version } })).count);
+}
+
+// ───────────────────────────── regions ─────────────────────────────
+
+function toRegion(row: Prisma.RegionGetPayload<object>): Region {
+  return {
+    id: row.id,
+    countryId: row.countryId,
+    code: row.code,
+    name: row.name,
+    nameTranslations: row.nameTranslations as Record<string, string>,
+    aliases: row.aliases,
+    kind: row.kind,
+    validFrom: isoDay(row.validFrom),
+    validTo: row.validTo ? isoDay(row.validTo) : null,
+    predecessorId: row.predecessorId,
+    version: row.version,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Regions whose name or any alias contains `q` (Prisma's list filters only match whole aliases). */
+function nameOrAliasContains(q: string): Prisma.Sql {
+  const pattern = `%${likeLiteral(q)}%`;
+  return Prisma.sql`SELECT "id" FROM "Region" WHERE "name" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest("aliases") AS alias WHERE alias ILIKE ${pattern})`;
+}
+
+export async function listRegions({
+  ctx,
+  input,
+}: {
+  ctx: ServiceContext;
+  input: Page & { countryId?: string | undefined; validOn?: string | undefined; q?: string | undefined; kind?: Region["kind"] | undefined; sort: Sort<"name" | "code" | "validFrom"> };
+}) {
+  const page = keyset(input.sort, input.limit, input.cursor);
+  const matching = input.q ? (await ctx.db.$queryRaw<{ id: string }[]>(nameOrAliasContains(input.q))).map((r) => r.id) : null;
+  const day = input.validOn ? toDay(input.validOn) : null;
+  const rows = await ctx.db.region.findMany({
+    where: {
+      AND: [
+        input.countryId ? { countryId: input.countryId } : {},
+        input.kind ? { kind: input.kind } : {},
+        day ? { validFrom: { lte: day }, OR: [{ validTo: null }, { validTo: { gte: day } }] } : {},
+        matching ? { id: { in: matching } } : {},
+        page.where,
+      ],
+    },
+    orderBy: page.orderBy,
+    take: page.take,
+  });
+  const { items, nextCursor } = page.page(rows);
+  return { items: items.map(toRegion), nextCursor };
+}
+
+const findRegion = (id: string) => (db: Prisma.TransactionClient) => db.region.findUnique({ where: { id } });
+
+export async function getRegion({ ctx, input }: { ctx: ServiceContext; input: { id: string } }) {
+  const row = await findRegion(input.id)(ctx.db);
+  if (!row) throw new NotFoundError("Region");
+  return toRegion(row);
+}
+
+/** The country must exist; a predecessor must be another region of the same country. */
+async function checkRegionReferences(db: Prisma.TransactionClient, region: { id?: string; countryId: string; predecessorId: string | null | undefined }) {
+  const country = await db.country.findUnique({ where: { id: region.countryId }, select: { id: true } });
+  if (!country) throw new RuleViolationError("Unknown country", { "body.countryId": "No such country." });
+  if (!region.predecessorId) return;
+  if (region.predecessorId === region.id) throw new RuleViolationError("A region cannot succeed itself", { "body.predecessorId": "Cannot be the region itself." });
+  const predecessor = await db.region.findUnique({ where: { id: region.predecessorId }, select: { countryId: true } });
+  if (!predecessor) throw new RuleViolationError("Unknown predecessor", { "body.predecessorId": "No such region." });
+  if (predecessor.countryId !== region.countryId) throw new RuleViolationError("Predecessor in another country", { "body.predecessorId": "Must be a region of the same country." });
+}
+
+export async function createRegion({ ctx, input }: { ctx: ServiceContext; input: RegionInput }) {
+  await checkRegionReferences(ctx.db, input);
+  const row = await createAudited(ctx, "Region", (tx) =>
+    tx.region.create({ data: { ...input, validFrom: toDay(input.validFrom), validTo: toDayOrNull(input.validTo) } }),
+  );
+  return toRegion(row);
+}
+
+export async function updateRegion({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<RegionUpdate, "version"> } }) {
+  const { validFrom, validTo, ...changes } = input.changes;
+  const row = await updateAudited(ctx, { entityType: "Region", id: input.id, find: findRegion(input.id) }, async (tx, before) => {
+    if (changes.predecessorId) await checkRegionReferences(tx, { id: input.id, countryId: before.countryId, predecessorId: changes.predecessorId });
+    // One of the two dates may be changed alone: the order is checked against the stored other one.
+    const from = validFrom ?? isoDay(before.validFrom);
+    const to = validTo === undefined ? before.validTo && isoDay(before.validTo) : validTo;
+    if (to !== null && to < from) {
+      throw new RuleViolationError("Validity ends before it starts", { [validTo === undefined ? "body.validFrom" : "body.validTo"]: "validTo must not be before validFrom." });
+    }
+    const { count } = await tx.region.updateMany({
+      where: { id: input.id, version: input.version },
+      data: {
+        ...changes,
+        ...(validFrom === undefined ? {} : { validFrom: toDay(validFrom) }),
+        ...(validTo === undefined ? {} : { validTo: toDayOrNull(validTo) }),
+        version: { increment: 1 },
+      },
+    });
+    return count;
+  });
+  return toRegion(row);
+}
+
+export async function deleteRegion({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
+  await deleteAudited(ctx, { entityType: "Region", id: input.id, find: findRegion(input.id) }, async (tx) => (await tx.region.deleteMany({ where: { id: input.id, version: input.version } })).count);
+}
