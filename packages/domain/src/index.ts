@@ -11,3 +11,4 @@ export * from "./results.js";
 export * from "./activities.js";
 export * from "./participants.js";
 export * from "./users.js";
+export * from "./progress.js";

@@ -9,13 +9,13 @@ import {
 } from "@vep/domain";
 import { countedParticipants, trainedRow, type ParticipantRow } from "../activities/counting.js";
 import { keyset } from "../http/pagination.js";
+import { computeReach } from "../reach/service.js";
 
 export interface PublicContext {
   db: PrismaClient;
 }
 
 const isoDate = (d: Date) => d.toISOString().slice(0, 10);
-const SEXES = ["FEMALE", "MALE", "UNDISCLOSED"] as const;
 
 function groupByActivity(rows: ParticipantRow[]) {
   const byActivity = new Map<string, ParticipantRow[]>();
@@ -78,28 +78,7 @@ export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; inp
     where: { programmeId: programme.id, status: "DELIVERED" },
     select: { id: true, endDate: true, _count: { select: { sessions: true } } },
   });
-  const rows = await countedParticipants(db, delivered.map((a) => a.id));
-
-  // A person trained in any delivered activity counts once, with their recorded sex and region.
-  const people = new Map<string, { sex: ParticipantRow["sex"]; regionId: string | null; trained: boolean }>();
-  for (const row of rows) {
-    const known = people.get(row.personId);
-    people.set(row.personId, { sex: row.sex, regionId: row.regionId, trained: (known?.trained ?? false) || trainedRow(row) });
-  }
-  const trainedPeople = [...people.values()].filter((p) => p.trained);
-
-  // Regions in force when the latest delivered activity ended, zeros included.
-  const asOf = delivered.reduce<Date | null>((latest, a) => (latest && latest > a.endDate ? latest : a.endDate), null) ?? new Date();
-  const regions = await db.region.findMany({
-    where: {
-      countryId: { in: programme.countries.map((c) => c.countryId) },
-      validFrom: { lte: asOf },
-      OR: [{ validTo: null }, { validTo: { gte: asOf } }],
-    },
-    orderBy: { name: "asc" },
-    select: { id: true, code: true, name: true },
-  });
-  const coveredRegionIds = new Set([...people.values()].map((p) => p.regionId).filter((id): id is string => id !== null));
+  const reach = await computeReach(db, { activities: delivered, countryIds: programme.countries.map((c) => c.countryId) });
 
   const donors = new Map(programme.contributions.map((c) => [c.donor.code, c.donor.organisation.name]));
   return {
@@ -116,23 +95,13 @@ export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; inp
     totals: {
       activitiesDelivered: delivered.length,
       sessions: delivered.reduce((sum, a) => sum + a._count.sessions, 0),
-      participants: suppressSmall(people.size),
-      trained: suppressSmall(trainedPeople.length),
-      regionsCovered: coveredRegionIds.size,
-      regionsTotal: regions.length,
+      participants: reach.participants,
+      trained: reach.trained,
+      regionsCovered: reach.regionsCovered,
+      regionsTotal: reach.regionsTotal,
     },
-    trainedBySex: SEXES.filter((sex) => sex !== "UNDISCLOSED" || trainedPeople.some((p) => p.sex === sex)).map((sex) => ({
-      sex,
-      count: suppressSmall(trainedPeople.filter((p) => p.sex === sex).length, [...people.values()].filter((p) => p.sex === sex).length),
-    })),
-    trainedByRegion: regions.map((r) => ({
-      code: r.code,
-      name: r.name,
-      count: suppressSmall(
-        trainedPeople.filter((p) => p.regionId === r.id).length,
-        [...people.values()].filter((p) => p.regionId === r.id).length,
-      ),
-    })),
+    trainedBySex: reach.trainedBySex,
+    trainedByRegion: reach.trainedByRegion,
   };
 }
 

@@ -8,4 +8,6 @@ export const ADMIN_ACCESS: AccessTable = {
   "PATCH /api/v1/users/:id": { ADMIN: "all" },
   "POST /api/v1/users/:id/password": { ADMIN: "all" },
   "GET /api/v1/audit": { ADMIN: "all", STAFF: "all" },
+  // Aggregates only: a donor for the programmes it co-funds, staff for any.
+  "GET /api/v1/donor-progress": { ADMIN: "all", STAFF: "all", DONOR: "funded-programmes" },
 };

@@ -1,0 +1,23 @@
+import { createRoute } from "@hono/zod-openapi";
+import { DonorProgressSchema, ProgressQuerySchema } from "@vep/domain";
+import { serviceContext } from "../../http/context.js";
+import { bearerAuth, newRouter, ProblemSchema } from "../../http/router.js";
+import { getDonorProgress } from "./service.js";
+
+const progressRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["Donor progress"],
+  security: bearerAuth,
+  summary: "A programme's progress for its funders: money, activities, reach, indicators, satisfaction, quotes — aggregates only",
+  request: { query: ProgressQuerySchema },
+  responses: {
+    200: { description: "The programme's progress", content: { "application/json": { schema: DonorProgressSchema } } },
+    400: { description: "Invalid query", content: ProblemSchema },
+    401: { description: "Not signed in", content: ProblemSchema },
+    403: { description: "Role not allowed", content: ProblemSchema },
+    404: { description: "No such programme among those the caller funds", content: ProblemSchema },
+  },
+});
+
+export const progressRoutes = newRouter().openapi(progressRoute, async (c) => c.json(await getDonorProgress({ ctx: serviceContext(c), input: c.req.valid("query") }), 200));

@@ -1,0 +1,197 @@
+// The donor progress dashboard for one programme: funding by funder, budget against expenditure,
+// activities delivered, reach by sex and region, indicator progress, satisfaction and consented quotes.
+// A DONOR sees only programmes it co-funds; nobody gets a person's data here. Every figure is an
+// aggregate computed in a constant number of queries, whatever the programme's size.
+import type { Prisma } from "@vep/db";
+import { achievedPercent, countsPeople, NotFoundError, suppressSmall, type DonorProgress, type ProgressQuery } from "@vep/domain";
+import type { ServiceContext } from "../../http/context.js";
+import { loadUsdConverter, NoExchangeRateError, type UsdConverter } from "../../money/exchange-rates/conversion.js";
+import { computeReach } from "../../reach/service.js";
+
+const day = (d: Date) => d.toISOString().slice(0, 10);
+const toDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
+const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+
+/** The programmes the caller reaches: a donor those it co-funds. */
+function programmeScope(ctx: ServiceContext): Prisma.ProgrammeWhereInput {
+  return ctx.scope === "funded-programmes" ? { contributions: { some: { donorId: ctx.user.donorId ?? "none" } } } : {};
+}
+
+/** A US-cent equivalent, or null when the day has no recorded rate (the report still shows the rest). */
+function usd(convert: UsdConverter, amountMinor: bigint, currency: string, on: Date): bigint | null {
+  try {
+    return convert(amountMinor, currency, on);
+  } catch (error) {
+    if (error instanceof NoExchangeRateError) return null;
+    throw error;
+  }
+}
+const sumOrNull = (values: (bigint | null)[]) => (values.some((v) => v === null) ? null : Number(values.reduce<bigint>((a, v) => a + v!, 0n)));
+
+export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<DonorProgress> {
+  const { db } = ctx;
+  const programmes = await db.programme.findMany({ where: programmeScope(ctx), orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+  const chosen = input.programmeId ? programmes.find((p) => p.id === input.programmeId) : programmes[0];
+  if (!chosen) throw new NotFoundError("Programme");
+
+  const inPeriod = (field: string) =>
+    input.from || input.to ? { [field]: { ...(input.from ? { gte: toDate(input.from) } : {}), ...(input.to ? { lte: toDate(input.to) } : {}) } } : {};
+
+  const [programme, contributions, budgets, expenditures, delivered] = await Promise.all([
+    db.programme.findUniqueOrThrow({ where: { id: chosen.id }, include: { countries: { select: { countryId: true } } } }),
+    db.contribution.findMany({
+      where: { programmeId: chosen.id },
+      include: { donor: { select: { code: true, organisation: { select: { name: true } } } }, payments: true },
+      orderBy: { pledgedOn: "asc" },
+    }),
+    db.budget.findMany({ where: { programmeId: chosen.id, outputId: null, ...inPeriod("periodStart") } }),
+    db.expenditure.findMany({ where: { programmeId: chosen.id, ...inPeriod("spentOn") } }),
+    db.activity.findMany({
+      where: { programmeId: chosen.id, status: "DELIVERED", ...(input.countryId ? { countryId: input.countryId } : {}), ...inPeriod("startDate") },
+      select: { id: true, title: true, type: true, startDate: true, endDate: true },
+      orderBy: { startDate: "asc" },
+    }),
+  ]);
+  const activityIds = delivered.map((a) => a.id);
+  const currencies = new Set([...contributions.map((c) => c.currency), ...budgets.map((b) => b.currency), ...expenditures.map((e) => e.currency)]);
+  const [convert, reach, feedback, quotes, indicators] = await Promise.all([
+    loadUsdConverter(db, currencies),
+    computeReach(db, { activities: delivered, countryIds: input.countryId ? [input.countryId] : programme.countries.map((c) => c.countryId) }),
+    // Feedback counts once its batch is approved, or when staff entered it.
+    db.feedbackResponse.findMany({
+      where: { activityId: { in: activityIds }, OR: [{ submissionId: null }, { submission: { status: "APPROVED" } }] },
+      select: { ratingRelevance: true, ratingUsefulness: true, ratingTrainers: true, ratingOrganisation: true, knowledgeBefore: true, knowledgeAfter: true },
+    }),
+    db.quote.findMany({
+      where: { activityId: { in: activityIds }, consentToQuote: true },
+      select: { text: true, originalLanguage: true, attribution: true, consentToAttribution: true, activity: { select: { title: true } } },
+      orderBy: { createdAt: "asc" },
+    }),
+    db.indicator.findMany({
+      where: { programmeId: chosen.id },
+      orderBy: { code: "asc" },
+      include: { targets: { where: { dimensionKey: "" } }, values: { where: { dimensionKey: "", supersededBy: { is: null } } } },
+    }),
+  ]);
+
+  return {
+    programme: { id: programme.id, title: programme.title, iatiIdentifier: programme.iatiIdentifier, startDate: day(programme.startDate), endDate: programme.endDate ? day(programme.endDate) : null },
+    programmes,
+    period: { from: input.from ?? null, to: input.to ?? null },
+    funding: funding(contributions, convert),
+    spending: spending(budgets, expenditures, convert),
+    activities: {
+      delivered: delivered.length,
+      byType: countBy(delivered.map((a) => a.type)).map(([type, count]) => ({ type, count })),
+      byMonth: countBy(delivered.map((a) => day(a.startDate).slice(0, 7))).map(([month, count]) => ({ month, count })),
+    },
+    reach,
+    indicators: indicators.map(indicatorProgress),
+    satisfaction: satisfaction(feedback),
+    quotes: quotes.map((q) => ({ text: q.text, language: q.originalLanguage, attribution: q.consentToAttribution ? q.attribution : null, activityTitle: q.activity.title })),
+  };
+}
+
+function countBy(keys: string[]): [string, number][] {
+  const counts = new Map<string, number>();
+  for (const key of keys) counts.set(key, (counts.get(key) ?? 0) + 1);
+  return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+}
+
+type ContributionRow = Prisma.ContributionGetPayload<{ include: { donor: { select: { code: true; organisation: { select: { name: true } } } }; payments: true } }>;
+
+function funding(contributions: ContributionRow[], convert: UsdConverter): DonorProgress["funding"] {
+  const byDonor = new Map<string, { name: string; pledged: [bigint, string, bigint | null][]; received: [bigint, string, bigint | null][] }>();
+  for (const c of contributions) {
+    const entry = byDonor.get(c.donor.code) ?? { name: c.donor.organisation.name, pledged: [], received: [] };
+    entry.pledged.push([c.amountMinor, c.currency, usd(convert, c.amountMinor, c.currency, c.pledgedOn)]);
+    for (const p of c.payments) entry.received.push([p.amountMinor, p.currency, usd(convert, p.amountMinor, p.currency, p.receivedOn)]);
+    byDonor.set(c.donor.code, entry);
+  }
+  /** Amounts per currency, each with its US-dollar equivalent. */
+  const perCurrency = (rows: [bigint, string, bigint | null][]) =>
+    [...new Set(rows.map(([, currency]) => currency))].sort().map((currency) => {
+      const mine = rows.filter(([, c]) => c === currency);
+      return { currency, amountMinor: Number(mine.reduce((a, [m]) => a + m, 0n)), usdMinor: sumOrNull(mine.map(([, , u]) => u)) };
+    });
+  const donors = [...byDonor.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
+  const all = donors.flatMap(([, d]) => d);
+  return {
+    byDonor: donors.map(([code, d]) => ({
+      donor: { code, name: d.name },
+      pledged: perCurrency(d.pledged),
+      received: perCurrency(d.received),
+      pledgedUsdMinor: sumOrNull(d.pledged.map(([, , u]) => u)),
+      receivedUsdMinor: sumOrNull(d.received.map(([, , u]) => u)),
+    })),
+    pledgedUsdMinor: sumOrNull(all.flatMap((d) => d.pledged.map(([, , u]) => u))),
+    receivedUsdMinor: sumOrNull(all.flatMap((d) => d.received.map(([, , u]) => u))),
+  };
+}
+
+function spending(
+  budgets: { periodStart: Date; amountMinor: bigint; currency: string }[],
+  expenditures: { spentOn: Date; amountMinor: bigint; currency: string }[],
+  convert: UsdConverter,
+): DonorProgress["spending"] {
+  const years = new Map<number, { budget: (bigint | null)[]; spent: (bigint | null)[] }>();
+  const year = (y: number) => years.get(y) ?? (years.set(y, { budget: [], spent: [] }), years.get(y)!);
+  for (const b of budgets) year(b.periodStart.getUTCFullYear()).budget.push(usd(convert, b.amountMinor, b.currency, b.periodStart));
+  for (const e of expenditures) year(e.spentOn.getUTCFullYear()).spent.push(usd(convert, e.amountMinor, e.currency, e.spentOn));
+  return [...years.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([y, { budget, spent }]) => ({ year: y, budgetUsdMinor: sumOrNull(budget), expenditureUsdMinor: sumOrNull(spent) }));
+}
+
+type IndicatorRow = Prisma.IndicatorGetPayload<{ include: { targets: true; values: true } }>;
+
+/** The latest period with a target (or, failing that, a value): its total's target, actual and % achieved. */
+function indicatorProgress(indicator: IndicatorRow): DonorProgress["indicators"][number] {
+  const latest = <T extends { periodEnd: Date }>(rows: T[]) => rows.reduce<T | null>((a, r) => (a && a.periodEnd > r.periodEnd ? a : r), null);
+  const target = latest(indicator.targets);
+  const period = target ?? latest(indicator.values);
+  const value = period ? indicator.values.find((v) => v.periodStart.getTime() === period.periodStart.getTime() && v.periodEnd.getTime() === period.periodEnd.getTime()) : undefined;
+  const baseline = indicator.baselineValue === null ? null : Number(indicator.baselineValue);
+  const actual = value ? Number(value.value) : null;
+  const hidden = actual !== null && countsPeople(indicator.metric) && suppressSmall(actual).suppressed;
+  return {
+    id: indicator.id,
+    code: indicator.code,
+    name: indicator.name,
+    unit: indicator.unit,
+    measure: indicator.measure,
+    baseline,
+    periodStart: period ? day(period.periodStart) : null,
+    periodEnd: period ? day(period.periodEnd) : null,
+    target: target ? Number(target.value) : null,
+    actual: hidden ? null : actual,
+    suppressed: hidden,
+    achievedPercent: hidden ? null : achievedPercent({ baseline, target: target ? Number(target.value) : null, actual }),
+  };
+}
+
+type FeedbackRow = {
+  ratingRelevance: number | null;
+  ratingUsefulness: number | null;
+  ratingTrainers: number | null;
+  ratingOrganisation: number | null;
+  knowledgeBefore: number | null;
+  knowledgeAfter: number | null;
+};
+
+function satisfaction(responses: FeedbackRow[]): DonorProgress["satisfaction"] {
+  const respondents = suppressSmall(responses.length);
+  const ratingsOf = (r: FeedbackRow) => [r.ratingRelevance, r.ratingUsefulness, r.ratingTrainers, r.ratingOrganisation].filter((v): v is number => v !== null);
+  const all = responses.flatMap(ratingsOf);
+  const rated = responses.map(ratingsOf).filter((r) => r.length > 0);
+  const satisfied = rated.filter((r) => r.reduce((a, v) => a + v, 0) / r.length >= 4).length;
+  const pairs = responses.filter((r) => r.knowledgeBefore !== null && r.knowledgeAfter !== null);
+  const improved = pairs.filter((r) => r.knowledgeAfter! - r.knowledgeBefore! >= 1).length;
+  return {
+    respondents,
+    ratings: [1, 2, 3, 4, 5].map((rating) => ({ rating, count: suppressSmall(all.filter((v) => v === rating).length) })),
+    // Shares of fewer than 3 respondents would describe individuals.
+    satisfiedPercent: respondents.suppressed ? null : percent(satisfied, rated.length),
+    knowledgeImprovedPercent: suppressSmall(pairs.length).suppressed ? null : percent(improved, pairs.length),
+  };
+}
