@@ -5,6 +5,7 @@ import {
   Link,
   Links,
   Meta,
+  NavLink,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -21,6 +22,28 @@ import { getFixedT, getLocale } from "./i18n.server";
 import { useNonce } from "./lib/nonce";
 import { clearSessionToken, getSessionToken } from "./session.server";
 import stylesheet from "./styles.css?url";
+
+/** What each role's header offers; each page checks the role again on the server. */
+const NAVIGATION = {
+  STAFF: [
+    { to: "/staff/activities", label: "activities" },
+    { to: "/staff/trainers", label: "trainers" },
+    { to: "/staff/donors", label: "donors" },
+    { to: "/staff/indicators", label: "indicators" },
+    { to: "/staff/finance", label: "finance" },
+    { to: "/donor", label: "progress" },
+  ],
+  ADMIN: [
+    { to: "/staff/activities", label: "activities" },
+    { to: "/staff/indicators", label: "indicators" },
+    { to: "/donor", label: "progress" },
+    { to: "/admin/users", label: "users" },
+    { to: "/admin/organisations", label: "organisations" },
+    { to: "/admin/regions", label: "regions" },
+  ],
+  DONOR: [{ to: "/donor", label: "progress" }],
+  PARTNER: [{ to: "/partner", label: "partner" }],
+} as const;
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: stylesheet },
@@ -74,6 +97,13 @@ export function Layout({ children }: { children: ReactNode }) {
             </Link>
             <nav aria-label={t("app.mainNavigation")} className="site-nav">
               <Link to="/">{t("app.homeLink")}</Link>
+              {rootData?.user
+                ? NAVIGATION[rootData.user.role].map((item) => (
+                    <NavLink key={item.to} to={item.to}>
+                      {t(`nav.${item.label}`)}
+                    </NavLink>
+                  ))
+                : null}
               {rootData?.user ? (
                 <>
                   <span className="site-nav__user">
@@ -113,12 +143,13 @@ export default function App() {
 
 // ───────────────────────────── errors ─────────────────────────────
 
-type ErrorKind = "notFound" | "unavailable" | "generic";
+type ErrorKind = "notFound" | "forbidden" | "unavailable" | "generic";
 
 function errorKind(error: unknown): { kind: ErrorKind; status: number; resource?: string } {
   if (isRouteErrorResponse(error)) {
     const data = (error.data ?? null) as Partial<ApiErrorData> | null;
     if (error.status === 404) return { kind: "notFound", status: 404, ...(data?.resource ? { resource: data.resource } : {}) };
+    if (error.status === 403) return { kind: "forbidden", status: 403 };
     if (error.status === 503) return { kind: "unavailable", status: 503 };
     return { kind: "generic", status: error.status };
   }
@@ -147,7 +178,7 @@ export function ErrorBoundary() {
         <Link to="/" className="button">
           {t("error.goHome")}
         </Link>
-        {kind !== "notFound" ? (
+        {kind === "unavailable" || kind === "generic" ? (
           // A plain link (no client routing), so a retry works even when scripts failed.
           <a href="" className="button button--secondary">
             {t("error.tryAgain")}

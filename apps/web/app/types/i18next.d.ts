@@ -3,6 +3,7 @@ import type admin from "../locales/en/admin.json";
 import type common from "../locales/en/common.json";
 import type donor from "../locales/en/donor.json";
 import type partner from "../locales/en/partner.json";
+import type programme from "../locales/en/programme.json";
 import type staff from "../locales/en/staff.json";
 
 declare module "i18next" {
@@ -14,6 +15,7 @@ declare module "i18next" {
       staff: typeof staff;
       donor: typeof donor;
       partner: typeof partner;
+      programme: typeof programme;
       admin: typeof admin;
     };
     returnNull: false;
