@@ -1,18 +1,16 @@
 // Sessions over HTTP: paging, scope, times that fit the activity, unique sequences, trainers set at once.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { type World, startWorld, type Clients } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
-let as: Record<keyof World["tokens"], ReturnType<typeof client>>;
+let as: Clients;
 /** An activity of 1–5 March 2021 in the seeded programme, with no sessions to start with. */
 let activityId: string;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  as = Object.fromEntries(Object.entries(world.tokens).map(([name, token]) => [name, client(api, token)])) as typeof as;
+  ({ api, world, as } = await startWorld());
   const res = await as.staff("POST", "/api/v1/activities", {
     programmeId: world.programmeA,
     type: "WORKSHOP",

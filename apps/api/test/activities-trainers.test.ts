@@ -1,16 +1,14 @@
 // Trainers over HTTP: people, so STAFF and ADMIN only; sessions delivered and the average rating.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { type World, startWorld, type Clients } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
-let as: Record<keyof World["tokens"], ReturnType<typeof client>>;
+let as: Clients;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  as = Object.fromEntries(Object.entries(world.tokens).map(([name, token]) => [name, client(api, token)])) as typeof as;
+  ({ api, world, as } = await startWorld());
 });
 afterAll(() => api.close());
 

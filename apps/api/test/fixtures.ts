@@ -1,9 +1,10 @@
 // A second world beside the seeded one, so that every scope has something it must NOT see:
 // programme B (funded only by donor B) with activity B, assigned to partner B, whose officer took part.
 // World A is the seed: the EU-funded programme, the webinar, the Prison Committee (partner A).
+import { expect } from "vitest";
 import { hashPassword } from "@vep/db";
 import { seedId } from "@vep/db/seed";
-import type { RunningApi } from "./harness.js";
+import { startApi, type RunningApi } from "./harness.js";
 
 export interface World {
   programmeA: string;
@@ -131,3 +132,42 @@ export function client(api: RunningApi, token: string | null) {
       ...(body === undefined ? {} : { body: typeof body === "string" ? body : JSON.stringify(body) }),
     });
 }
+
+/** A client per fixture user, by the user's name in `World["tokens"]`: `as.staff("GET", path)`. */
+export type Clients = Record<keyof World["tokens"], ReturnType<typeof client>>;
+
+export function clientsFor(api: RunningApi, world: World): Clients {
+  return Object.fromEntries(Object.entries(world.tokens).map(([name, token]) => [name, client(api, token)])) as Clients;
+}
+
+/** A test file's API (seeded) with the second world and a client per fixture user; the file closes `api` after its tests. */
+export async function startWorld(): Promise<{ api: RunningApi; world: World; as: Clients }> {
+  const api = await startApi();
+  const world = await createWorld(api);
+  return { api, world, as: clientsFor(api, world) };
+}
+
+/** Every item of a paged list, following nextCursor; fails on anything but 200. */
+export async function allPages<T>(call: ReturnType<typeof client>, path: string): Promise<T[]> {
+  const items: T[] = [];
+  let cursor: string | null = null;
+  do {
+    const separator = path.includes("?") ? "&" : "?";
+    const res: Response = await call("GET", `${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    expect(res.status, path).toBe(200);
+    const page = (await res.json()) as { items: T[]; nextCursor: string | null };
+    items.push(...page.items);
+    cursor = page.nextCursor;
+  } while (cursor);
+  return items;
+}
+
+/** The audit events of one action on one record. */
+export function auditOf(api: RunningApi, action: string, entityId: string) {
+  return api.db.prisma.auditEvent.findMany({ where: { action, entityId } });
+}
+
+/** An id no record has. */
+export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
+/** Text that must come back as it was sent, never run as markup or SQL. */
+export const HOSTILE = ["<script>alert(1)</script>", "'; DROP TABLE \"Person\"; --"] as const;

@@ -2,15 +2,14 @@
 // optimistic locking, the audit trail, and bad input.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { client, type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
 let contributionB: string;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
+  ({ api, world } = await startWorld());
   contributionB = (await api.db.prisma.contribution.findFirstOrThrow({ where: { programmeId: world.programmeB } })).id;
 });
 afterAll(() => api.close());

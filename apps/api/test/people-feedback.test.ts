@@ -2,9 +2,8 @@
 import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
-import { allPages, auditOf, HOSTILE, UNKNOWN_ID } from "./people-support.js";
+import { client, type World, startWorld, allPages, auditOf, UNKNOWN_ID, HOSTILE } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
@@ -12,11 +11,7 @@ let staff: ReturnType<typeof client>;
 let partnerA: ReturnType<typeof client>;
 let partnerB: ReturnType<typeof client>;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  staff = client(api, world.tokens.staff);
-  partnerA = client(api, world.tokens.partnerA);
-  partnerB = client(api, world.tokens.partnerB);
+  ({ api, world, as: { staff, partnerA, partnerB } } = await startWorld());
 });
 afterAll(() => api.close());
 

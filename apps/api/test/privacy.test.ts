@@ -1,14 +1,13 @@
 // The privacy crawl: a donor (and a partner, for other organisations' people) requests every GET route
 // with every id in the database, and no person's name, e-mail or phone may come back in any body.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
+  ({ api, world } = await startWorld());
 });
 afterAll(() => api.close());
 

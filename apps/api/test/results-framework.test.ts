@@ -2,8 +2,8 @@
 // locking, codes unique, and bad input refused before anything is written.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { client, type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
@@ -14,10 +14,7 @@ let outputB: { id: string };
 const STAFF_ID = seedId("user:staff@vep.example");
 
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  staff = client(api, world.tokens.staff);
-  admin = client(api, world.tokens.admin);
+  ({ api, world, as: { staff, admin } } = await startWorld());
   outcomeB = await (await staff("POST", "/api/v1/outcomes", { programmeId: world.programmeB, code: "OC1", title: "Kyrgyz prisons communicate openly" })).json();
   outputB = await (await staff("POST", "/api/v1/outputs", { outcomeId: outcomeB.id, code: "OP1.1", title: "Press officers trained" })).json();
 });

@@ -2,8 +2,8 @@
 // (outcome or output, metric and definition), breakdown cells, 409s and bad input.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { client, type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
@@ -15,9 +15,7 @@ const OUTCOME = seedId("outcome:1");
 const PROGRAMME = seedId("programme");
 
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  staff = client(api, world.tokens.staff);
+  ({ api, world, as: { staff } } = await startWorld());
   const outcomeB = await api.db.prisma.outcome.create({ data: { programmeId: world.programmeB, code: "OC1", title: "B", outputs: { create: { code: "OP1", title: "B1" } } }, include: { outputs: true } });
   outputB = outcomeB.outputs[0]!.id;
 });

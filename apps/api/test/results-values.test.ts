@@ -2,8 +2,8 @@
 // donors' scope (programme B's framework for donor B only) and small cells of people suppressed.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { client, type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
@@ -15,9 +15,7 @@ const STAFF_ID = seedId("user:staff@vep.example");
 const YEAR_2021 = { periodStart: "2021-01-01", periodEnd: "2021-12-31" };
 
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
-  staff = client(api, world.tokens.staff);
+  ({ api, world, as: { staff } } = await startWorld());
   const outcome = await (await staff("POST", "/api/v1/outcomes", { programmeId: world.programmeB, code: "OC1", title: "Kyrgyz prisons communicate openly" })).json();
   const base = { programmeId: world.programmeB, outcomeId: outcome.id, measure: "UNIT" };
   manualB = (await (await staff("POST", "/api/v1/indicators", { ...base, code: "B-1", name: "Press releases published", source: "MANUAL", disaggregations: ["region"] })).json()).id;

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { client, createWorld, type World } from "./fixtures.js";
-import { startApi, type RunningApi } from "./harness.js";
+import { client, type World, startWorld } from "./fixtures.js";
+import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
 let world: World;
 beforeAll(async () => {
-  api = await startApi();
-  world = await createWorld(api);
+  ({ api, world } = await startWorld());
 });
 afterAll(() => api.close());
 

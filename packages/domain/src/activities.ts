@@ -1,16 +1,14 @@
 // Schemas of the activities area (request and response bodies), shared by the API and the dashboard:
 // activities with their links, sessions, trainers.
 import { z } from "zod";
-import { TranslationsSchema } from "./organisations.js";
+import { CalendarDateSchema, IdSchema, LanguageCodeSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ActivityStatusSchema, ActivityTypeSchema, CellSchema, ModalitySchema, PartnerRoleSchema, SexSchema } from "./public.js";
 
-const id = z.uuid();
-const version = z.number().int().positive().optional();
+const id = IdSchema;
+const version = VersionReadSchema;
 
 /** A calendar date (`@db.Date` columns). */
-export const IsoDateSchema = z.iso
-  .date("a date as YYYY-MM-DD")
-  .refine((d) => d >= "1990-01-01" && d <= "2100-12-31", "a date between 1990 and 2100");
+export const IsoDateSchema = CalendarDateSchema.refine((d) => d >= "1990-01-01" && d <= "2100-12-31", "a date between 1990 and 2100");
 /** An instant with its offset, e.g. 2020-05-13T10:00:00+06:00. */
 export const IsoDateTimeSchema = z.iso
   .datetime({ offset: true, message: "a timestamp such as 2020-05-13T10:00:00+06:00" })
@@ -44,7 +42,7 @@ const ActivityFields = z.strictObject({
   descriptionTranslations: TranslationsSchema,
   objectives: z.string().trim().max(5000),
   objectivesTranslations: TranslationsSchema,
-  originalLanguage: z.string().regex(/^[a-z]{2}$/, "a two-letter language code"),
+  originalLanguage: LanguageCodeSchema,
   topics: z.array(z.string().trim().min(1).max(200)).max(30),
   countryId: id,
   startDate: IsoDateSchema,

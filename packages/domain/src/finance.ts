@@ -1,26 +1,16 @@
 // Schemas of the finance area (request and response bodies), shared by the API and the dashboard:
 // programmes with their recipient countries and participating organisations, countries and regions, donors.
 import { z } from "zod";
-import { TranslationsSchema } from "./organisations.js";
+import { CalendarDateSchema, CurrencyCodeSchema, datesInOrder, IdSchema, LanguageCodeSchema, translations, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ProgrammeStatusSchema } from "./public.js";
 
 export const OrganisationRoleSchema = z.enum(["FUNDING", "ACCOUNTABLE", "EXTENDING", "IMPLEMENTING"]).meta({ description: "IATI OrganisationRole" });
 export const RegionKindSchema = z.enum(["REGION", "CITY"]);
 
-const id = z.uuid();
-/** A calendar date as stored in `@db.Date` columns; z.iso.date() also refuses 2023-02-30. */
-const isoDate = z.iso.date("a date as YYYY-MM-DD");
-const currency = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as USD");
-const languageCode = z.string().regex(/^[a-z]{2}$/, "a two-letter language code");
-
-/** Issue on `field` when `from` is after `to` (both ISO dates, which order as strings). */
-function datesInOrder(from: string, to: string, field: string, message: string) {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const start = value[from];
-    const end = value[to];
-    if (typeof start === "string" && typeof end === "string" && end < start) ctx.addIssue({ code: "custom", path: [field], message });
-  };
-}
+const id = IdSchema;
+const isoDate = CalendarDateSchema;
+const currency = CurrencyCodeSchema;
+const languageCode = LanguageCodeSchema;
 
 // ───────────────────────────── programmes ─────────────────────────────
 
@@ -72,7 +62,7 @@ const ProgrammeFields = z.strictObject({
   title: z.string().trim().min(1).max(500),
   titleTranslations: TranslationsSchema,
   description: z.string().trim().max(10_000),
-  descriptionTranslations: z.record(languageCode, z.string().trim().min(1).max(10_000)).refine((t) => Object.keys(t).length <= 10, "at most 10 languages"),
+  descriptionTranslations: translations(z.string().trim().min(1).max(10_000)),
   originalLanguage: languageCode,
   status: ProgrammeStatusSchema,
   dacSector: z.string().regex(/^\d{5}$/, "an OECD DAC 5-digit purpose code such as 15130"),
@@ -86,7 +76,7 @@ const ProgrammeFields = z.strictObject({
   organisations: participatingOrganisations,
 });
 
-const programmeDatesInOrder = datesInOrder("startDate", "endDate", "endDate", "must not be before startDate");
+const programmeDatesInOrder = datesInOrder("startDate", "endDate");
 
 export const ProgrammeInputSchema = ProgrammeFields.extend({
   titleTranslations: ProgrammeFields.shape.titleTranslations.default({}),
@@ -102,7 +92,7 @@ export const ProgrammeInputSchema = ProgrammeFields.extend({
 export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
 
 export const ProgrammeUpdateSchema = ProgrammeFields.partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .superRefine(programmeDatesInOrder)
   .meta({ id: "ProgrammeUpdate" });
 export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdateSchema>;
@@ -149,7 +139,7 @@ export const CountryInputSchema = CountryFields.extend({ nameTranslations: Count
 export type CountryInput = z.infer<typeof CountryInputSchema>;
 
 export const CountryUpdateSchema = CountryFields.partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "CountryUpdate" });
 export type CountryUpdate = z.infer<typeof CountryUpdateSchema>;
 
@@ -178,7 +168,7 @@ const RegionFields = z.strictObject({
   predecessorId: id.nullable(),
 });
 
-const regionDatesInOrder = datesInOrder("validFrom", "validTo", "validTo", "must not be before validFrom");
+const regionDatesInOrder = datesInOrder("validFrom", "validTo");
 
 export const RegionInputSchema = RegionFields.extend({
   nameTranslations: RegionFields.shape.nameTranslations.default({}),
@@ -194,7 +184,7 @@ export type RegionInput = z.infer<typeof RegionInputSchema>;
 /** A region stays in its country: a region moving country is a new region. */
 export const RegionUpdateSchema = RegionFields.omit({ countryId: true })
   .partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .superRefine(regionDatesInOrder)
   .meta({ id: "RegionUpdate" });
 export type RegionUpdate = z.infer<typeof RegionUpdateSchema>;
@@ -231,7 +221,7 @@ export type DonorInput = z.infer<typeof DonorInputSchema>;
 /** The organisation a donor is stays fixed: its DONOR users act for it. */
 export const DonorUpdateSchema = DonorFields.omit({ organisationId: true })
   .partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "DonorUpdate" });
 export type DonorUpdate = z.infer<typeof DonorUpdateSchema>;
 

@@ -1,3 +1,4 @@
+export * from "./common.js";
 export * from "./counting.js";
 export * from "./people.js";
 export * from "./public.js";

@@ -2,11 +2,9 @@
 // contributions and the payments received against them, exchange rates, budgets and expenditure.
 // Amounts are integer minor units (cents) of an ISO 4217 currency; JSON carries them as numbers.
 import { z } from "zod";
+import { CalendarDateSchema, CurrencyCodeSchema, datesInOrder, IdSchema, VersionReadSchema } from "./common.js";
 
-const id = z.uuid();
-/** A calendar date as stored in `@db.Date` columns; z.iso.date() also refuses 2023-02-30. */
-export const MoneyDateSchema = z.iso.date("a date as YYYY-MM-DD");
-export const CurrencyCodeSchema = z.string().regex(/^[A-Z]{3}$/, "an ISO 4217 currency code such as USD");
+const id = IdSchema;
 const amount = z.int().max(Number.MAX_SAFE_INTEGER);
 const positiveAmount = amount.positive().describe("Integer minor units (cents) of `currency`");
 const nonNegativeAmount = amount.nonnegative().describe("Integer minor units (cents) of `currency`");
@@ -18,22 +16,13 @@ const line = (max: number) =>
     .min(1)
     .max(max)
     .regex(/^[^\p{Cc}]*$/u, "a single line of text");
-const version = z.number().int().positive().optional();
+const version = VersionReadSchema;
 const timestamps = { version: z.number().int(), createdAt: z.string(), updatedAt: z.string() };
-
-/** Issue on `end` when it comes before `start` (ISO dates order as strings). */
-function datesInOrder(start: string, end: string) {
-  return (value: Record<string, unknown>, ctx: z.RefinementCtx) => {
-    const from = value[start];
-    const to = value[end];
-    if (typeof from === "string" && typeof to === "string" && to < from) ctx.addIssue({ code: "custom", path: [end], message: `must not be before ${start}` });
-  };
-}
 
 /** For list queries: `from`/`to` bound a date column, both inclusive. */
 export const MoneyDateRangeQuerySchema = z.object({
-  from: MoneyDateSchema.optional().describe("On or after this date"),
-  to: MoneyDateSchema.optional().describe("On or before this date"),
+  from: CalendarDateSchema.optional().describe("On or after this date"),
+  to: CalendarDateSchema.optional().describe("On or before this date"),
 });
 export const moneyDateRangeInOrder = datesInOrder("from", "to");
 
@@ -46,7 +35,7 @@ const ContributionFields = z.strictObject({
   donorId: id,
   amountMinor: positiveAmount.describe("The pledge, in integer minor units of `currency`"),
   currency: CurrencyCodeSchema,
-  pledgedOn: MoneyDateSchema,
+  pledgedOn: CalendarDateSchema,
   earmarking: EarmarkingSchema,
   reference: line(100).nullable().describe("The agreement's reference, e.g. ENI/2018/401-234"),
   note: z.string().trim().max(2000).nullable(),
@@ -63,7 +52,7 @@ export const ContributionUpdateSchema = ContributionFields.partial().extend({ ve
 export type ContributionUpdate = z.infer<typeof ContributionUpdateSchema>;
 
 const PaymentFields = z.strictObject({
-  receivedOn: MoneyDateSchema,
+  receivedOn: CalendarDateSchema,
   amountMinor: positiveAmount,
   currency: CurrencyCodeSchema.describe("Must be the contribution's currency"),
 });
@@ -113,7 +102,7 @@ export const RateToUsdSchema = z
 
 const ExchangeRateFields = z.strictObject({
   currency: CurrencyCodeSchema,
-  effectiveOn: MoneyDateSchema.describe("The rate is in force from this date until the next rate of the currency"),
+  effectiveOn: CalendarDateSchema.describe("The rate is in force from this date until the next rate of the currency"),
   rateToUsd: RateToUsdSchema,
   source: line(200),
 });
@@ -160,8 +149,8 @@ function budgetPeriod(value: { periodStart?: string | undefined; periodEnd?: str
 const BudgetFields = z.strictObject({
   programmeId: id,
   outputId: id.nullable().describe("The output the budget is for; null for the whole programme"),
-  periodStart: MoneyDateSchema,
-  periodEnd: MoneyDateSchema,
+  periodStart: CalendarDateSchema,
+  periodEnd: CalendarDateSchema,
   amountMinor: nonNegativeAmount,
   currency: CurrencyCodeSchema,
   status: BudgetStatusSchema,
@@ -201,7 +190,7 @@ export type Budget = z.infer<typeof BudgetSchema>;
 const ExpenditureFields = z.strictObject({
   programmeId: id,
   activityId: id.nullable().describe("The activity the money was spent on; it must belong to the programme"),
-  spentOn: MoneyDateSchema,
+  spentOn: CalendarDateSchema,
   amountMinor: positiveAmount,
   currency: CurrencyCodeSchema,
   description: z.string().trim().max(2000),

@@ -1,14 +1,11 @@
 import { z } from "zod";
+import { IdSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 
 export const OrganisationKindSchema = z.enum(["UN_ENTITY", "GOVERNMENT", "DONOR", "NGO", "TRAINING_PROVIDER", "ACADEMIC", "PRIVATE_SECTOR"]);
 
-/** Translations of a text: { "ru": "…", "kk": "…" }; the original stays in the plain field. */
-export const TranslationsSchema = z
-  .record(z.string().regex(/^[a-z]{2}$/, "a two-letter language code"), z.string().trim().min(1).max(2000))
-  .refine((t) => Object.keys(t).length <= 10, "at most 10 languages");
 
 const name = z.string().trim().min(1).max(300);
-const id = z.uuid();
+const id = IdSchema;
 
 /** The editable fields, without defaults: an update changes only the fields it names. */
 const OrganisationFields = z.strictObject({
@@ -37,7 +34,7 @@ export const OrganisationInputSchema = OrganisationFields.extend({
 export type OrganisationInput = z.infer<typeof OrganisationInputSchema>;
 
 export const OrganisationUpdateSchema = OrganisationFields.partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "OrganisationUpdate" });
 export type OrganisationUpdate = z.infer<typeof OrganisationUpdateSchema>;
 

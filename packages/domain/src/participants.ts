@@ -1,5 +1,6 @@
 // Schemas of the people area (participants, enrolments, attendance, feedback, quotes), shared by the API and the dashboard.
 import { z } from "zod";
+import { IdSchema, translations, VersionReadSchema } from "./common.js";
 import { SexSchema } from "./public.js";
 
 export const EnrolmentRoleSchema = z.enum(["PARTICIPANT", "OBSERVER"]);
@@ -8,7 +9,7 @@ export const FeedbackQuestionKindSchema = z.enum(["RATING", "TEXT", "YES_NO"]);
 /** What an erased person's name becomes; their other personal fields become null. */
 export const ERASED_PERSON_NAME = "Erased person";
 
-const id = z.uuid();
+const id = IdSchema;
 const MARKUP = /<\s*[a-zA-Z/!?]/;
 const CONTROL_CHARACTERS = /[\u0000-\u001F\u007F]/;
 const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
@@ -37,9 +38,7 @@ const personName = z
 const language = z.string().regex(/^[a-z]{2}$/, "a two-letter language code such as ru");
 const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 timestamp");
 const rating = z.number().int().min(1).max(5).nullable();
-const TextTranslationsSchema = z
-  .record(language, text(4000, { multiline: true }))
-  .refine((t) => Object.keys(t).length <= 10, "at most 10 languages");
+const TextTranslationsSchema = translations(text(4000, { multiline: true }));
 
 const isoTimestamp = z.string().meta({ description: "ISO 8601 timestamp, UTC" });
 
@@ -71,7 +70,7 @@ export const ParticipantInputSchema = ParticipantFields.extend({
 export type ParticipantInput = z.infer<typeof ParticipantInputSchema>;
 
 export const ParticipantUpdateSchema = ParticipantFields.partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "ParticipantUpdate" });
 export type ParticipantUpdate = z.infer<typeof ParticipantUpdateSchema>;
 
@@ -209,7 +208,7 @@ export type FeedbackFormInput = z.infer<typeof FeedbackFormInputSchema>;
 /** A form stays with its activity; the window is checked against the stored values by the service. */
 export const FeedbackFormUpdateSchema = FeedbackFormFields.omit({ activityId: true })
   .partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "FeedbackFormUpdate" });
 export type FeedbackFormUpdate = z.infer<typeof FeedbackFormUpdateSchema>;
 
@@ -324,7 +323,7 @@ export type QuoteInput = z.infer<typeof QuoteInputSchema>;
 /** A quote stays with its activity; consent is checked against the stored values by the service. */
 export const QuoteUpdateSchema = QuoteFields.omit({ activityId: true })
   .partial()
-  .extend({ version: z.number().int().positive().optional() })
+  .extend({ version: VersionReadSchema })
   .meta({ id: "QuoteUpdate" });
 export type QuoteUpdate = z.infer<typeof QuoteUpdateSchema>;
 

@@ -1,7 +1,7 @@
 // Schemas and rules of the results framework (outcomes → outputs → indicators with targets and values),
 // shared by the API and the dashboard.
 import { z } from "zod";
-import { TranslationsSchema } from "./organisations.js";
+import { CalendarDateSchema, IdSchema, LanguageCodeSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ActivityTypeSchema, ModalitySchema, SexSchema } from "./public.js";
 
 export const IndicatorMeasureSchema = z.enum(["UNIT", "PERCENTAGE", "NOMINAL", "ORDINAL", "QUALITATIVE"]);
@@ -13,7 +13,7 @@ export const DISAGGREGATIONS = ["sex", "region", "organisation", "activityType",
 export const DisaggregationSchema = z.enum(DISAGGREGATIONS);
 export type Disaggregation = z.infer<typeof DisaggregationSchema>;
 
-const id = z.uuid();
+const id = IdSchema;
 const unique = <T>(items: T[]) => new Set(items).size === items.length;
 const resultCode = z
   .string()
@@ -21,15 +21,11 @@ const resultCode = z
   .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "letters, digits, '.', '_' or '-', at most 40, such as OC1 or IND-1.1.1");
 const title = z.string().trim().min(1).max(500);
 const description = z.string().trim().max(5000);
-const language = z.string().regex(/^[a-z]{2}$/, "a two-letter language code");
+const language = LanguageCodeSchema;
 const position = z.number().int().min(0).max(10_000);
-const version = z.number().int().positive().optional();
+const version = VersionReadSchema;
 
-/** A calendar date as stored in `@db.Date` columns. */
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD")
-  .refine((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), "not a calendar date");
+const isoDate = CalendarDateSchema;
 
 /** Values fit the Decimal(14, 4) columns: ten integer digits, four decimals. */
 const decimalValue = z

@@ -2,8 +2,9 @@
 import type { Prisma } from "@vep/db";
 import { suppressSmall, type Cell } from "@vep/domain";
 import type { ServiceContext } from "../http/context.js";
+import { fundedProgrammes } from "../http/scope.js";
 
-/** Matches no row: a partner or donor account without its organisation or donor reaches nothing. */
+/** Matches no row: a partner account without its organisation reaches nothing. */
 const NOBODY = "00000000-0000-0000-0000-000000000000";
 
 /** Partners: activities their organisation is assigned to. Donors: activities of programmes they co-fund. */
@@ -12,7 +13,7 @@ export function activityScope(ctx: ServiceContext): Prisma.ActivityWhereInput {
     case "own-organisation":
       return { partners: { some: { organisationId: ctx.user.organisationId ?? NOBODY } } };
     case "funded-programmes":
-      return { programme: { contributions: { some: { donorId: ctx.user.donorId ?? NOBODY } } } };
+      return { programme: fundedProgrammes(ctx) };
     default:
       return {};
   }
@@ -25,5 +26,3 @@ export const seesTrainers = (ctx: ServiceContext) => ctx.scope === "all";
 export function peopleCount(ctx: ServiceContext, count: number, base?: number): Cell {
   return ctx.scope === "funded-programmes" ? suppressSmall(count, base) : { value: count, suppressed: false };
 }
-
-export const isoDate = (d: Date) => d.toISOString().slice(0, 10);

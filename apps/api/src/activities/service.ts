@@ -14,9 +14,11 @@ import {
 import { recordAudit } from "../http/audit.js";
 import { ensureUpdated } from "../http/concurrency.js";
 import type { ServiceContext } from "../http/context.js";
+import { fromDateColumn, toDateColumn } from "../http/dates.js";
 import { keyset, type Sort } from "../http/pagination.js";
+import { likeContaining } from "../http/search.js";
 import { participationCounts } from "./counting.js";
-import { activityScope, isoDate, peopleCount } from "./scope.js";
+import { activityScope, peopleCount } from "./scope.js";
 import { sessionSelect, toSession } from "./sessions/service.js";
 
 type Db = Prisma.TransactionClient;
@@ -74,8 +76,8 @@ function toSummary(ctx: ServiceContext, row: SummaryRow, counts: Counts): Activi
     titleTranslations: row.titleTranslations as Record<string, string>,
     topics: row.topics,
     country: row.country,
-    startDate: isoDate(row.startDate),
-    endDate: isoDate(row.endDate),
+    startDate: fromDateColumn(row.startDate),
+    endDate: fromDateColumn(row.endDate),
     completionSharePercent: row.completionSharePercent,
     sessionCount: row._count.sessions,
     participants: peopleCount(ctx, participants),
@@ -105,7 +107,7 @@ function toDetail(ctx: ServiceContext, row: DetailRow, counts: Counts): Activity
 
 /** Ids of activities whose title, code or one of whose topics contains `q` (case-insensitive). */
 async function searchActivityIds(db: Db, q: string): Promise<string[]> {
-  const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const pattern = likeContaining(q);
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Activity"
     WHERE title ILIKE ${pattern} OR code ILIKE ${pattern} OR array_to_string(topics, E'\n') ILIKE ${pattern}`;
@@ -139,8 +141,8 @@ export async function listActivities({ ctx, input }: { ctx: ServiceContext; inpu
         input.modality ? { modality: input.modality } : {},
         input.status ? { status: input.status } : {},
         // Activities whose dates overlap the period asked for.
-        input.from ? { endDate: { gte: new Date(input.from) } } : {},
-        input.to ? { startDate: { lte: new Date(input.to) } } : {},
+        input.from ? { endDate: { gte: toDateColumn(input.from) } } : {},
+        input.to ? { startDate: { lte: toDateColumn(input.to) } } : {},
         input.q ? { id: { in: await searchActivityIds(ctx.db, input.q) } } : {},
         page.where,
       ],
@@ -248,7 +250,7 @@ async function replaceLinks(db: Db, activityId: string, links: Partial<Pick<Acti
 export async function createActivity({ ctx, input }: { ctx: ServiceContext; input: ActivityInput }) {
   const { regionIds, outputIds, donorIds, partners, ...rest } = input;
   const links = { regionIds, outputIds, donorIds, partners };
-  const fields = { ...rest, startDate: new Date(rest.startDate), endDate: new Date(rest.endDate) };
+  const fields = { ...rest, startDate: toDateColumn(rest.startDate), endDate: toDateColumn(rest.endDate) };
   return ctx.db.$transaction(async (tx) => {
     await checkLinks(tx, { ...fields, ...links, partnerIds: partners.map((p) => p.organisationId) }, input);
     // A code already used fails the unique index: 409.
@@ -264,8 +266,8 @@ export async function updateActivity({ ctx, input }: { ctx: ServiceContext; inpu
   const links = { regionIds, outputIds, donorIds, partners };
   const fields = {
     ...rest,
-    startDate: rest.startDate === undefined ? undefined : new Date(rest.startDate),
-    endDate: rest.endDate === undefined ? undefined : new Date(rest.endDate),
+    startDate: rest.startDate === undefined ? undefined : toDateColumn(rest.startDate),
+    endDate: rest.endDate === undefined ? undefined : toDateColumn(rest.endDate),
   };
   return ctx.db.$transaction(async (tx) => {
     const current = await findRecord(ctx, tx, input.id);

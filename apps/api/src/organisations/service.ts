@@ -2,10 +2,10 @@
 // departments); ADMIN writes them.
 import type { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, type Organisation, type OrganisationInput, type OrganisationUpdate } from "@vep/domain";
-import { recordAudit } from "../http/audit.js";
-import { ensureUpdated } from "../http/concurrency.js";
 import type { ServiceContext } from "../http/context.js";
 import { keyset, type Sort } from "../http/pagination.js";
+import { createAudited, deleteVersioned, updateVersioned } from "../http/records.js";
+import { likeLiteral } from "../http/search.js";
 
 export type OrganisationSort = Sort<"name" | "createdAt">;
 
@@ -49,7 +49,7 @@ export async function listOrganisations({
         organisationScope(ctx),
         input.kind ? { kind: input.kind } : {},
         input.parentId ? { parentId: input.parentId } : {},
-        input.q ? { OR: [{ name: { contains: input.q, mode: "insensitive" } }, { acronym: { contains: input.q, mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ name: { contains: likeLiteral(input.q), mode: "insensitive" } }, { acronym: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
         page.where,
       ],
     },
@@ -76,36 +76,32 @@ async function checkParent(ctx: ServiceContext, id: string | null | undefined, s
 
 export async function createOrganisation({ ctx, input }: { ctx: ServiceContext; input: OrganisationInput }) {
   await checkParent(ctx, input.parentId);
-  return ctx.db.$transaction(async (tx) => {
-    const row = await tx.organisation.create({ data: input });
-    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.create", entityType: "Organisation", entityId: row.id, after: row, ipAddress: ctx.clientAddress });
-    return toOrganisation(row);
-  });
+  return toOrganisation(await createAudited(ctx, "Organisation", (tx) => tx.organisation.create({ data: input })));
 }
+
+const findOrganisation = (ctx: ServiceContext, id: string) => (tx: Prisma.TransactionClient) => tx.organisation.findFirst({ where: { AND: [{ id }, organisationScope(ctx)] } });
 
 export async function updateOrganisation({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<OrganisationUpdate, "version"> } }) {
   await checkParent(ctx, input.changes.parentId, input.id);
-  return ctx.db.$transaction(async (tx) => {
-    const before = await tx.organisation.findFirst({ where: { AND: [{ id: input.id }, organisationScope(ctx)] } });
-    if (!before) throw new NotFoundError("Organisation");
-    const { count } = await tx.organisation.updateMany({
-      where: { id: input.id, version: input.version },
-      data: { ...input.changes, version: { increment: 1 } },
-    });
-    await ensureUpdated(count, async () => true, "Organisation");
-    const after = await tx.organisation.findUniqueOrThrow({ where: { id: input.id } });
-    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.update", entityType: "Organisation", entityId: input.id, before, after, ipAddress: ctx.clientAddress });
-    return toOrganisation(after);
+  const row = await updateVersioned({
+    ctx,
+    entity: "Organisation",
+    id: input.id,
+    version: input.version,
+    load: findOrganisation(ctx, input.id),
+    apply: (tx) => tx.organisation.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
   });
+  return toOrganisation(row);
 }
 
 export async function deleteOrganisation({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
-  await ctx.db.$transaction(async (tx) => {
-    const before = await tx.organisation.findFirst({ where: { AND: [{ id: input.id }, organisationScope(ctx)] } });
-    if (!before) throw new NotFoundError("Organisation");
-    // Refused with 409 by the database while anything still refers to it.
-    const { count } = await tx.organisation.deleteMany({ where: { id: input.id, version: input.version } });
-    await ensureUpdated(count, async () => true, "Organisation");
-    await recordAudit(tx, { actorId: ctx.user.id, action: "organisation.delete", entityType: "Organisation", entityId: input.id, before, ipAddress: ctx.clientAddress });
+  // Refused with 409 by the database while anything still refers to it.
+  await deleteVersioned({
+    ctx,
+    entity: "Organisation",
+    id: input.id,
+    version: input.version,
+    load: findOrganisation(ctx, input.id),
+    remove: (tx) => tx.organisation.deleteMany({ where: { id: input.id, version: input.version } }),
   });
 }

@@ -8,6 +8,7 @@ import {
   type PublicSummary,
 } from "@vep/domain";
 import { countedParticipants, trainedRow, type ParticipantRow } from "../activities/counting.js";
+import { fromDateColumn } from "../http/dates.js";
 import { keyset } from "../http/pagination.js";
 import { computeReach } from "../reach/service.js";
 
@@ -15,7 +16,6 @@ export interface PublicContext {
   db: PrismaClient;
 }
 
-const isoDate = (d: Date) => d.toISOString().slice(0, 10);
 
 function groupByActivity(rows: ParticipantRow[]) {
   const byActivity = new Map<string, ParticipantRow[]>();
@@ -47,8 +47,8 @@ function toActivitySummary(activity: ActivitySummaryRow, participants: Participa
     type: activity.type,
     modality: activity.modality,
     status: activity.status,
-    startDate: isoDate(activity.startDate),
-    endDate: isoDate(activity.endDate),
+    startDate: fromDateColumn(activity.startDate),
+    endDate: fromDateColumn(activity.endDate),
     country: activity.country,
     sessionCount: activity._count.sessions,
     participants: suppressSmall(participants.length),
@@ -88,8 +88,8 @@ export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; inp
       title: programme.title,
       description: programme.description,
       status: programme.status,
-      startDate: isoDate(programme.startDate),
-      endDate: programme.endDate ? isoDate(programme.endDate) : null,
+      startDate: fromDateColumn(programme.startDate),
+      endDate: programme.endDate ? fromDateColumn(programme.endDate) : null,
       donors: [...donors].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
     },
     totals: {

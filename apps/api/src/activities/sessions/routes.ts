@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { PageQuerySchema, SessionInputSchema, SessionSchema, SessionTrainersInputSchema, SessionUpdateSchema, pageOf } from "@vep/domain";
-import { expectedVersion } from "../../http/concurrency.js";
 import { serviceContext } from "../../http/context.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { conflict, IdParam, json, notFound, refusals } from "../openapi.js";
+import { conflict, IdParam, json, notFound, refusals, versionedChanges, versionedDelete, withETag } from "../../http/openapi.js";
 import { createSession, deleteSession, getSession, listSessions, setSessionTrainers, updateSession } from "./service.js";
 
 const tags = ["Sessions"];
@@ -82,18 +81,13 @@ export const sessionRoutes = newRouter()
     const input = { activityId: c.req.valid("param").id, session: c.req.valid("json") };
     return c.json(await createSession({ ctx: serviceContext(c), input }), 201);
   })
-  .openapi(getRoute, async (c) => {
-    const session = await getSession({ ctx: serviceContext(c), input: c.req.valid("param") });
-    c.header("ETag", `"${session.version}"`);
-    return c.json(session, 200);
-  })
+  .openapi(getRoute, async (c) => c.json(withETag(c, await getSession({ ctx: serviceContext(c), input: c.req.valid("param") })), 200))
   .openapi(updateRoute, async (c) => {
-    const { version, ...changes } = c.req.valid("json");
-    const input = { id: c.req.valid("param").id, version: expectedVersion(c.req.header("if-match"), version), changes };
+    const input = versionedChanges(c, c.req.valid("param").id, c.req.valid("json"));
     return c.json(await updateSession({ ctx: serviceContext(c), input }), 200);
   })
   .openapi(deleteRoute, async (c) => {
-    await deleteSession({ ctx: serviceContext(c), input: { id: c.req.valid("param").id, version: expectedVersion(c.req.header("if-match"), undefined) } });
+    await deleteSession({ ctx: serviceContext(c), input: versionedDelete(c, c.req.valid("param").id) });
     return c.body(null, 204);
   })
   .openapi(trainersRoute, async (c) => {

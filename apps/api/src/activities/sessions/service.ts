@@ -5,8 +5,9 @@ import { ConflictError, NotFoundError, RuleViolationError, type Session, type Se
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
+import { fromDateColumn } from "../../http/dates.js";
 import { keyset } from "../../http/pagination.js";
-import { activityScope, isoDate, seesTrainers } from "../scope.js";
+import { activityScope, seesTrainers } from "../scope.js";
 
 export const sessionSelect = {
   id: true,
@@ -46,7 +47,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function checkTimes(activity: { startDate: Date; endDate: Date }, startsAt: Date, endsAt: Date | null) {
   const errors: Record<string, string> = {};
   if (startsAt < activity.startDate || startsAt.getTime() >= activity.endDate.getTime() + DAY_MS) {
-    errors["body.startsAt"] = `Must fall within the activity's dates, ${isoDate(activity.startDate)} to ${isoDate(activity.endDate)}.`;
+    errors["body.startsAt"] = `Must fall within the activity's dates, ${fromDateColumn(activity.startDate)} to ${fromDateColumn(activity.endDate)}.`;
   }
   if (endsAt && endsAt <= startsAt) errors["body.endsAt"] = "Must be after startsAt.";
   if (Object.keys(errors).length > 0) throw new RuleViolationError("The session's times do not fit", errors);

@@ -5,17 +5,12 @@
 import type { Prisma } from "@vep/db";
 import { achievedPercent, countsPeople, NotFoundError, suppressSmall, type DonorProgress, type ProgressQuery } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
+import { dateBetween, fromDateColumn } from "../../http/dates.js";
+import { fundedProgrammes } from "../../http/scope.js";
 import { loadUsdConverter, NoExchangeRateError, type UsdConverter } from "../../money/exchange-rates/conversion.js";
 import { computeReach } from "../../reach/service.js";
 
-const day = (d: Date) => d.toISOString().slice(0, 10);
-const toDate = (d: string) => new Date(`${d}T00:00:00.000Z`);
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
-
-/** The programmes the caller reaches: a donor those it co-funds. */
-function programmeScope(ctx: ServiceContext): Prisma.ProgrammeWhereInput {
-  return ctx.scope === "funded-programmes" ? { contributions: { some: { donorId: ctx.user.donorId ?? "none" } } } : {};
-}
 
 /** A US-cent equivalent, or null when the day has no recorded rate (the report still shows the rest). */
 function usd(convert: UsdConverter, amountMinor: bigint, currency: string, on: Date): bigint | null {
@@ -30,12 +25,12 @@ const sumOrNull = (values: (bigint | null)[]) => (values.some((v) => v === null)
 
 export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<DonorProgress> {
   const { db } = ctx;
-  const programmes = await db.programme.findMany({ where: programmeScope(ctx), orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+  const programmes = await db.programme.findMany({ where: ctx.scope === "funded-programmes" ? fundedProgrammes(ctx) : {}, orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
   const chosen = input.programmeId ? programmes.find((p) => p.id === input.programmeId) : programmes[0];
   if (!chosen) throw new NotFoundError("Programme");
 
-  const inPeriod = (field: string) =>
-    input.from || input.to ? { [field]: { ...(input.from ? { gte: toDate(input.from) } : {}), ...(input.to ? { lte: toDate(input.to) } : {}) } } : {};
+  const period = dateBetween(input.from, input.to);
+  const inPeriod = (field: string) => (period ? { [field]: period } : {});
 
   const [programme, contributions, budgets, expenditures, delivered] = await Promise.all([
     db.programme.findUniqueOrThrow({ where: { id: chosen.id }, include: { countries: { select: { countryId: true } } } }),
@@ -75,7 +70,7 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
   ]);
 
   return {
-    programme: { id: programme.id, title: programme.title, iatiIdentifier: programme.iatiIdentifier, startDate: day(programme.startDate), endDate: programme.endDate ? day(programme.endDate) : null },
+    programme: { id: programme.id, title: programme.title, iatiIdentifier: programme.iatiIdentifier, startDate: fromDateColumn(programme.startDate), endDate: programme.endDate ? fromDateColumn(programme.endDate) : null },
     programmes,
     period: { from: input.from ?? null, to: input.to ?? null },
     funding: funding(contributions, convert),
@@ -83,7 +78,7 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
     activities: {
       delivered: delivered.length,
       byType: countBy(delivered.map((a) => a.type)).map(([type, count]) => ({ type, count })),
-      byMonth: countBy(delivered.map((a) => day(a.startDate).slice(0, 7))).map(([month, count]) => ({ month, count })),
+      byMonth: countBy(delivered.map((a) => fromDateColumn(a.startDate).slice(0, 7))).map(([month, count]) => ({ month, count })),
     },
     reach,
     indicators: indicators.map(indicatorProgress),
@@ -161,8 +156,8 @@ function indicatorProgress(indicator: IndicatorRow): DonorProgress["indicators"]
     unit: indicator.unit,
     measure: indicator.measure,
     baseline,
-    periodStart: period ? day(period.periodStart) : null,
-    periodEnd: period ? day(period.periodEnd) : null,
+    periodStart: period ? fromDateColumn(period.periodStart) : null,
+    periodEnd: period ? fromDateColumn(period.periodEnd) : null,
     target: target ? Number(target.value) : null,
     actual: hidden ? null : actual,
     suppressed: hidden,

@@ -5,6 +5,7 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
+import { likeLiteral } from "../../http/search.js";
 
 const userSelect = {
   id: true,
@@ -61,7 +62,7 @@ export async function listUsers({
         input.role ? { role: input.role } : {},
         input.organisationId ? { organisationId: input.organisationId } : {},
         input.isActive === undefined ? {} : { isActive: input.isActive },
-        input.q ? { OR: [{ email: { contains: input.q, mode: "insensitive" } }, { displayName: { contains: input.q, mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ email: { contains: likeLiteral(input.q), mode: "insensitive" } }, { displayName: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
         page.where,
       ],
     },

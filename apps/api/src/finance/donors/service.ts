@@ -5,8 +5,8 @@ import { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, type Donor, type DonorInput, type DonorTotal, type DonorUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../search.js";
-import { createAudited, deleteAudited, updateAudited } from "../records.js";
+import { likeLiteral } from "../../http/search.js";
+import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
 const donorInclude = { organisation: { select: { id: true, name: true, acronym: true, iatiRef: true } } } satisfies Prisma.DonorInclude;
 type DonorRow = Prisma.DonorGetPayload<{ include: typeof donorInclude }>;
@@ -99,13 +99,17 @@ export async function createDonor({ ctx, input }: { ctx: ServiceContext; input: 
 }
 
 export async function updateDonor({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<DonorUpdate, "version"> } }) {
-  const row = await updateAudited(ctx, { entityType: "Donor", id: input.id, find: findDonor(input.id) }, async (tx) => {
-    const { count } = await tx.donor.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } });
-    return count;
+  const row = await updateVersioned({
+    ctx,
+    entity: "Donor",
+    id: input.id,
+    version: input.version,
+    load: findDonor(input.id),
+    apply: (tx) => tx.donor.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
   });
   return toDonor(ctx, row);
 }
 
 export async function deleteDonor({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
-  await deleteAudited(ctx, { entityType: "Donor", id: input.id, find: findDonor(input.id) }, async (tx) => (await tx.donor.deleteMany({ where: { id: input.id, version: input.version } })).count);
+  await deleteVersioned({ ctx, entity: "Donor", id: input.id, version: input.version, load: findDonor(input.id), remove: (tx) => tx.donor.deleteMany({ where: { id: input.id, version: input.version } }) });
 }

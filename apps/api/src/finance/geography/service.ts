@@ -4,8 +4,9 @@ import { Prisma } from "@vep/db";
 import { RuleViolationError, NotFoundError, type Country, type CountryInput, type CountryUpdate, type Region, type RegionInput, type RegionUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../search.js";
-import { createAudited, deleteAudited, isoDay, toDay, toDayOrNull, updateAudited } from "../records.js";
+import { likeContaining, likeLiteral } from "../../http/search.js";
+import { fromDateColumn, toDateColumn, toDateColumnOrNull } from "../../http/dates.js";
+import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
 type Page = { limit: number; cursor?: string | undefined };
 
@@ -49,15 +50,19 @@ export async function createCountry({ ctx, input }: { ctx: ServiceContext; input
 }
 
 export async function updateCountry({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<CountryUpdate, "version"> } }) {
-  const row = await updateAudited(ctx, { entityType: "Country", id: input.id, find: findCountry(input.id) }, async (tx) => {
-    const { count } = await tx.country.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } });
-    return count;
+  const row = await updateVersioned({
+    ctx,
+    entity: "Country",
+    id: input.id,
+    version: input.version,
+    load: findCountry(input.id),
+    apply: (tx) => tx.country.updateMany({ where: { id: input.id, version: input.version }, data: { ...input.changes, version: { increment: 1 } } }),
   });
   return toCountry(row);
 }
 
 export async function deleteCountry({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
-  await deleteAudited(ctx, { entityType: "Country", id: input.id, find: findCountry(input.id) }, async (tx) => (await tx.country.deleteMany({ where: { id: input.id, version: input.version } })).count);
+  await deleteVersioned({ ctx, entity: "Country", id: input.id, version: input.version, load: findCountry(input.id), remove: (tx) => tx.country.deleteMany({ where: { id: input.id, version: input.version } }) });
 }
 
 // ───────────────────────────── regions ─────────────────────────────
@@ -71,8 +76,8 @@ function toRegion(row: Prisma.RegionGetPayload<object>): Region {
     nameTranslations: row.nameTranslations as Record<string, string>,
     aliases: row.aliases,
     kind: row.kind,
-    validFrom: isoDay(row.validFrom),
-    validTo: row.validTo ? isoDay(row.validTo) : null,
+    validFrom: fromDateColumn(row.validFrom),
+    validTo: row.validTo ? fromDateColumn(row.validTo) : null,
     predecessorId: row.predecessorId,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -82,7 +87,7 @@ function toRegion(row: Prisma.RegionGetPayload<object>): Region {
 
 /** Regions whose name or any alias contains `q` (Prisma's list filters only match whole aliases). */
 function nameOrAliasContains(q: string): Prisma.Sql {
-  const pattern = `%${likeLiteral(q)}%`;
+  const pattern = likeContaining(q);
   return Prisma.sql`SELECT "id" FROM "Region" WHERE "name" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest("aliases") AS alias WHERE alias ILIKE ${pattern})`;
 }
 
@@ -95,7 +100,7 @@ export async function listRegions({
 }) {
   const page = keyset(input.sort, input.limit, input.cursor);
   const matching = input.q ? (await ctx.db.$queryRaw<{ id: string }[]>(nameOrAliasContains(input.q))).map((r) => r.id) : null;
-  const day = input.validOn ? toDay(input.validOn) : null;
+  const day = input.validOn ? toDateColumn(input.validOn) : null;
   const rows = await ctx.db.region.findMany({
     where: {
       AND: [
@@ -135,35 +140,42 @@ async function checkRegionReferences(db: Prisma.TransactionClient, region: { id?
 export async function createRegion({ ctx, input }: { ctx: ServiceContext; input: RegionInput }) {
   await checkRegionReferences(ctx.db, input);
   const row = await createAudited(ctx, "Region", (tx) =>
-    tx.region.create({ data: { ...input, validFrom: toDay(input.validFrom), validTo: toDayOrNull(input.validTo) } }),
+    tx.region.create({ data: { ...input, validFrom: toDateColumn(input.validFrom), validTo: toDateColumnOrNull(input.validTo) } }),
   );
   return toRegion(row);
 }
 
 export async function updateRegion({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<RegionUpdate, "version"> } }) {
   const { validFrom, validTo, ...changes } = input.changes;
-  const row = await updateAudited(ctx, { entityType: "Region", id: input.id, find: findRegion(input.id) }, async (tx, before) => {
-    if (changes.predecessorId) await checkRegionReferences(tx, { id: input.id, countryId: before.countryId, predecessorId: changes.predecessorId });
-    // One of the two dates may be changed alone: the order is checked against the stored other one.
-    const from = validFrom ?? isoDay(before.validFrom);
-    const to = validTo === undefined ? before.validTo && isoDay(before.validTo) : validTo;
-    if (to !== null && to < from) {
-      throw new RuleViolationError("Validity ends before it starts", { [validTo === undefined ? "body.validFrom" : "body.validTo"]: "validTo must not be before validFrom." });
-    }
-    const { count } = await tx.region.updateMany({
-      where: { id: input.id, version: input.version },
-      data: {
-        ...changes,
-        ...(validFrom === undefined ? {} : { validFrom: toDay(validFrom) }),
-        ...(validTo === undefined ? {} : { validTo: toDayOrNull(validTo) }),
-        version: { increment: 1 },
-      },
-    });
-    return count;
+  const row = await updateVersioned({
+    ctx,
+    entity: "Region",
+    id: input.id,
+    version: input.version,
+    load: findRegion(input.id),
+    check: async (tx, before) => {
+      if (changes.predecessorId) await checkRegionReferences(tx, { id: input.id, countryId: before.countryId, predecessorId: changes.predecessorId });
+      // One of the two dates may be changed alone: the order is checked against the stored other one.
+      const from = validFrom ?? fromDateColumn(before.validFrom);
+      const to = validTo === undefined ? before.validTo && fromDateColumn(before.validTo) : validTo;
+      if (to !== null && to < from) {
+        throw new RuleViolationError("Validity ends before it starts", { [validTo === undefined ? "body.validFrom" : "body.validTo"]: "validTo must not be before validFrom." });
+      }
+    },
+    apply: (tx) =>
+      tx.region.updateMany({
+        where: { id: input.id, version: input.version },
+        data: {
+          ...changes,
+          ...(validFrom === undefined ? {} : { validFrom: toDateColumn(validFrom) }),
+          ...(validTo === undefined ? {} : { validTo: toDateColumnOrNull(validTo) }),
+          version: { increment: 1 },
+        },
+      }),
   });
   return toRegion(row);
 }
 
 export async function deleteRegion({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
-  await deleteAudited(ctx, { entityType: "Region", id: input.id, find: findRegion(input.id) }, async (tx) => (await tx.region.deleteMany({ where: { id: input.id, version: input.version } })).count);
+  await deleteVersioned({ ctx, entity: "Region", id: input.id, version: input.version, load: findRegion(input.id), remove: (tx) => tx.region.deleteMany({ where: { id: input.id, version: input.version } }) });
 }

@@ -5,8 +5,10 @@ import type { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, type Programme, type ProgrammeDetail, type ProgrammeInput, type ProgrammeUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../search.js";
-import { createAudited, deleteAudited, isoDay, toDay, toDayOrNull, updateAudited } from "../records.js";
+import { fundedProgrammes } from "../../http/scope.js";
+import { likeLiteral } from "../../http/search.js";
+import { fromDateColumn, toDateColumn, toDateColumnOrNull } from "../../http/dates.js";
+import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
 export type ProgrammeSort = Sort<"title" | "startDate" | "createdAt">;
 type Tx = Prisma.TransactionClient;
@@ -19,7 +21,7 @@ export function programmeScope(ctx: ServiceContext): Prisma.ProgrammeWhereInput 
     case "own-organisation":
       return { activities: { some: { partners: { some: { organisationId: ctx.user.organisationId ?? "none" } } } } };
     case "funded-programmes":
-      return { contributions: { some: { donorId: ctx.user.donorId ?? "none" } } };
+      return fundedProgrammes(ctx);
     default:
       return { id: { in: [] } };
   }
@@ -46,8 +48,8 @@ function toProgramme(row: SummaryRow): Programme {
     originalLanguage: row.originalLanguage,
     status: row.status,
     dacSector: row.dacSector,
-    startDate: isoDay(row.startDate),
-    endDate: row.endDate ? isoDay(row.endDate) : null,
+    startDate: fromDateColumn(row.startDate),
+    endDate: row.endDate ? fromDateColumn(row.endDate) : null,
     defaultCurrency: row.defaultCurrency,
     reportingOrg: row.reportingOrg,
     version: row.version,
@@ -130,8 +132,8 @@ export async function createProgramme({ ctx, input }: { ctx: ServiceContext; inp
     tx.programme.create({
       data: {
         ...fields,
-        startDate: toDay(startDate),
-        endDate: toDayOrNull(endDate),
+        startDate: toDateColumn(startDate),
+        endDate: toDateColumnOrNull(endDate),
         countries: { create: countryRows(countries) },
         organisations: { create: organisations },
       },
@@ -144,33 +146,42 @@ export async function createProgramme({ ctx, input }: { ctx: ServiceContext; inp
 export async function updateProgramme({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<ProgrammeUpdate, "version"> } }) {
   const { countries, organisations, startDate, endDate, ...fields } = input.changes;
   await checkReferences(ctx.db, input.changes);
-  const row = await updateAudited(ctx, { entityType: "Programme", id: input.id, find: findProgramme(ctx, input.id) }, async (tx, before) => {
-    // One of the two dates may be changed alone: the order is checked against the stored other one.
-    const start = startDate ?? isoDay(before.startDate);
-    const end = endDate === undefined ? before.endDate && isoDay(before.endDate) : endDate;
-    if (end !== null && end < start) {
-      throw new RuleViolationError("The programme ends before it starts", { [endDate === undefined ? "body.startDate" : "body.endDate"]: "endDate must not be before startDate." });
-    }
-    const { count } = await tx.programme.updateMany({
-      where: { id: input.id, version: input.version },
-      data: {
-        ...fields,
-        ...(startDate === undefined ? {} : { startDate: toDay(startDate) }),
-        ...(endDate === undefined ? {} : { endDate: toDayOrNull(endDate) }),
-        version: { increment: 1 },
-      },
-    });
-    if (count === 0) return 0;
-    // Lists given in full replace the stored ones.
-    if (countries) {
-      await tx.programmeCountry.deleteMany({ where: { programmeId: input.id } });
-      await tx.programmeCountry.createMany({ data: countryRows(countries).map((c) => ({ ...c, programmeId: input.id })) });
-    }
-    if (organisations) {
-      await tx.programmeOrganisation.deleteMany({ where: { programmeId: input.id } });
-      await tx.programmeOrganisation.createMany({ data: organisations.map((o) => ({ ...o, programmeId: input.id })) });
-    }
-    return count;
+  const row = await updateVersioned({
+    ctx,
+    entity: "Programme",
+    id: input.id,
+    version: input.version,
+    load: findProgramme(ctx, input.id),
+    check: async (_tx, before) => {
+      // One of the two dates may be changed alone: the order is checked against the stored other one.
+      const start = startDate ?? fromDateColumn(before.startDate);
+      const end = endDate === undefined ? before.endDate && fromDateColumn(before.endDate) : endDate;
+      if (end !== null && end < start) {
+        throw new RuleViolationError("The programme ends before it starts", { [endDate === undefined ? "body.startDate" : "body.endDate"]: "endDate must not be before startDate." });
+      }
+    },
+    apply: async (tx) => {
+      const updated = await tx.programme.updateMany({
+        where: { id: input.id, version: input.version },
+        data: {
+          ...fields,
+          ...(startDate === undefined ? {} : { startDate: toDateColumn(startDate) }),
+          ...(endDate === undefined ? {} : { endDate: toDateColumnOrNull(endDate) }),
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) return updated;
+      // Lists given in full replace the stored ones.
+      if (countries) {
+        await tx.programmeCountry.deleteMany({ where: { programmeId: input.id } });
+        await tx.programmeCountry.createMany({ data: countryRows(countries).map((c) => ({ ...c, programmeId: input.id })) });
+      }
+      if (organisations) {
+        await tx.programmeOrganisation.deleteMany({ where: { programmeId: input.id } });
+        await tx.programmeOrganisation.createMany({ data: organisations.map((o) => ({ ...o, programmeId: input.id })) });
+      }
+      return updated;
+    },
   });
   return toProgrammeDetail(row);
 }
@@ -178,7 +189,5 @@ export async function updateProgramme({ ctx, input }: { ctx: ServiceContext; inp
 export async function deleteProgramme({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
   // Its countries and organisation roles go with it; contributions, budgets, activities and the results
   // framework keep it (the database refuses: 409).
-  await deleteAudited(ctx, { entityType: "Programme", id: input.id, find: findProgramme(ctx, input.id) }, async (tx) =>
-    (await tx.programme.deleteMany({ where: { id: input.id, version: input.version } })).count,
-  );
+  await deleteVersioned({ ctx, entity: "Programme", id: input.id, version: input.version, load: findProgramme(ctx, input.id), remove: (tx) => tx.programme.deleteMany({ where: { id: input.id, version: input.version } }) });
 }

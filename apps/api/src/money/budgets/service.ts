@@ -4,7 +4,9 @@ import type { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, budgetPeriodProblem, type Budget, type BudgetInput, type BudgetUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { createAudited, cursorValue, deleteVersioned, programmeScope, requireExists, toDate, toDay, updateVersioned } from "../records.js";
+import { fromDateColumn, toDateColumn } from "../../http/dates.js";
+import { createAudited, deleteVersioned, requireExists, updateVersioned } from "../../http/records.js";
+import { cursorValue, programmeScope } from "../query.js";
 
 export type BudgetSort = Sort<"periodStart" | "amountMinor" | "createdAt">;
 type Tx = Prisma.TransactionClient;
@@ -15,8 +17,8 @@ function toBudget(row: BudgetRow): Budget {
     id: row.id,
     programmeId: row.programmeId,
     outputId: row.outputId,
-    periodStart: toDay(row.periodStart),
-    periodEnd: toDay(row.periodEnd),
+    periodStart: fromDateColumn(row.periodStart),
+    periodEnd: fromDateColumn(row.periodEnd),
     amountMinor: Number(row.amountMinor),
     currency: row.currency,
     status: row.status,
@@ -51,8 +53,8 @@ export async function listBudgets({
           ...(input.programmeId ? { programmeId: input.programmeId } : {}),
           ...(input.outputId ? { outputId: input.outputId } : {}),
           // Budgets whose period overlaps [from, to].
-          ...(input.from ? { periodEnd: { gte: toDate(input.from) } } : {}),
-          ...(input.to ? { periodStart: { lte: toDate(input.to) } } : {}),
+          ...(input.from ? { periodEnd: { gte: toDateColumn(input.from) } } : {}),
+          ...(input.to ? { periodStart: { lte: toDateColumn(input.to) } } : {}),
         },
         page.where,
       ],
@@ -85,7 +87,7 @@ export async function createBudget({ ctx, input }: { ctx: ServiceContext; input:
   const row = await createAudited(ctx, "Budget", async (tx) => {
     await checkProgrammeAndOutput(tx, input.programmeId, input.outputId);
     return tx.budget.create({
-      data: { ...input, amountMinor: BigInt(input.amountMinor), periodStart: toDate(input.periodStart), periodEnd: toDate(input.periodEnd) },
+      data: { ...input, amountMinor: BigInt(input.amountMinor), periodStart: toDateColumn(input.periodStart), periodEnd: toDateColumn(input.periodEnd) },
     });
   });
   return toBudget(row);
@@ -101,7 +103,7 @@ export async function updateBudget({ ctx, input }: { ctx: ServiceContext; input:
     load: (tx) => findBudget(tx, ctx, input.id),
     check: async (tx, before) => {
       // The rules hold for the record as it will be, with the fields the change leaves alone.
-      const problem = budgetPeriodProblem(changes.periodStart ?? toDay(before.periodStart), changes.periodEnd ?? toDay(before.periodEnd));
+      const problem = budgetPeriodProblem(changes.periodStart ?? fromDateColumn(before.periodStart), changes.periodEnd ?? fromDateColumn(before.periodEnd));
       if (problem) throw new RuleViolationError("Invalid budget period", { [changes.periodEnd ? "body.periodEnd" : "body.periodStart"]: problem });
       if (changes.programmeId !== undefined || changes.outputId !== undefined) {
         await checkProgrammeAndOutput(tx, changes.programmeId ?? before.programmeId, changes.outputId === undefined ? before.outputId : changes.outputId);
@@ -113,8 +115,8 @@ export async function updateBudget({ ctx, input }: { ctx: ServiceContext; input:
         data: {
           ...changes,
           amountMinor: changes.amountMinor === undefined ? undefined : BigInt(changes.amountMinor),
-          periodStart: changes.periodStart === undefined ? undefined : toDate(changes.periodStart),
-          periodEnd: changes.periodEnd === undefined ? undefined : toDate(changes.periodEnd),
+          periodStart: changes.periodStart === undefined ? undefined : toDateColumn(changes.periodStart),
+          periodEnd: changes.periodEnd === undefined ? undefined : toDateColumn(changes.periodEnd),
           version: { increment: 1 },
         },
       }),

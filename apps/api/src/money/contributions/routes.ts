@@ -13,72 +13,22 @@ import {
   pageOf,
 } from "@vep/domain";
 import { serviceContext } from "../../http/context.js";
+import { deleteRoute, getRoute, IdParam, json, listRoute, notFound, patchRoute, postRoute, refusals, versionedChanges, versionedDelete, withETag } from "../../http/openapi.js";
 import { sortParam } from "../../http/pagination.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { IdParam, json, notFound, refusals, staleOrTaken, versionedChanges, versionedDelete, withETag } from "../http.js";
 import { type ContributionSort, addPayment, createContribution, deleteContribution, getContribution, listContributions, updateContribution } from "./service.js";
 
 const tags = ["Contributions"];
 
-const listRoute = createRoute({
-  method: "get",
-  path: "/",
-  tags,
-  security: bearerAuth,
-  summary: "Contributions, each with what has been received (a donor sees those to the programmes it co-funds)",
-  request: {
-    query: PageQuerySchema.extend({
-      programmeId: z.uuid().optional(),
-      donorId: z.uuid().optional(),
-      currency: CurrencyCodeSchema.optional(),
-      ...MoneyDateRangeQuerySchema.shape,
-      sort: sortParam<ContributionSort["field"]>(["pledgedOn", "amountMinor", "createdAt"], "-pledgedOn"),
-    })
-      .superRefine(moneyDateRangeInOrder)
-      .describe("`from`/`to` bound the pledge date"),
-  },
-  responses: { 200: { description: "A page of contributions", content: json(pageOf(ContributionSchema)) }, ...refusals },
-});
-
-const getRoute = createRoute({
-  method: "get",
-  path: "/{id}",
-  tags,
-  security: bearerAuth,
-  summary: "One contribution with its payments",
-  request: { params: IdParam },
-  responses: { 200: { description: "The contribution", content: json(ContributionDetailSchema) }, ...notFound, ...refusals },
-});
-
-const createContributionRoute = createRoute({
-  method: "post",
-  path: "/",
-  tags,
-  security: bearerAuth,
-  summary: "Record a pledge (STAFF, ADMIN)",
-  request: { body: { required: true, content: json(ContributionInputSchema) } },
-  responses: { 201: { description: "Created", content: json(ContributionSchema) }, ...refusals },
-});
-
-const updateRoute = createRoute({
-  method: "patch",
-  path: "/{id}",
-  tags,
-  security: bearerAuth,
-  summary: "Change a contribution (STAFF, ADMIN); needs the version read, in the body or If-Match",
-  request: { params: IdParam, body: { required: true, content: json(ContributionUpdateSchema) } },
-  responses: { 200: { description: "Updated", content: json(ContributionDetailSchema) }, ...notFound, ...staleOrTaken, ...refusals },
-});
-
-const deleteRoute = createRoute({
-  method: "delete",
-  path: "/{id}",
-  tags,
-  security: bearerAuth,
-  summary: "Remove a contribution and its payments (STAFF, ADMIN); needs If-Match with the version read",
-  request: { params: IdParam },
-  responses: { 204: { description: "Deleted" }, ...notFound, ...staleOrTaken, ...refusals },
-});
+const ContributionQuery = PageQuerySchema.extend({
+  programmeId: z.uuid().optional(),
+  donorId: z.uuid().optional(),
+  currency: CurrencyCodeSchema.optional(),
+  ...MoneyDateRangeQuerySchema.shape,
+  sort: sortParam<ContributionSort["field"]>(["pledgedOn", "amountMinor", "createdAt"], "-pledgedOn"),
+})
+  .superRefine(moneyDateRangeInOrder)
+  .describe("`from`/`to` bound the pledge date");
 
 const addPaymentRoute = createRoute({
   method: "post",
@@ -91,13 +41,20 @@ const addPaymentRoute = createRoute({
 });
 
 export const contributionRoutes = newRouter()
-  .openapi(listRoute, async (c) => c.json(await listContributions({ ctx: serviceContext(c), input: c.req.valid("query") }), 200))
-  .openapi(getRoute, async (c) => c.json(withETag(c, await getContribution({ ctx: serviceContext(c), input: c.req.valid("param") })), 200))
-  .openapi(createContributionRoute, async (c) => c.json(await createContribution({ ctx: serviceContext(c), input: c.req.valid("json") }), 201))
-  .openapi(updateRoute, async (c) =>
+  .openapi(
+    listRoute(tags, "Contributions, each with what has been received (a donor sees those to the programmes it co-funds)", ContributionQuery, pageOf(ContributionSchema)),
+    async (c) => c.json(await listContributions({ ctx: serviceContext(c), input: c.req.valid("query") }), 200),
+  )
+  .openapi(getRoute(tags, "One contribution with its payments", ContributionDetailSchema), async (c) =>
+    c.json(withETag(c, await getContribution({ ctx: serviceContext(c), input: c.req.valid("param") })), 200),
+  )
+  .openapi(postRoute(tags, "Record a pledge (STAFF, ADMIN)", ContributionInputSchema, ContributionSchema), async (c) =>
+    c.json(await createContribution({ ctx: serviceContext(c), input: c.req.valid("json") }), 201),
+  )
+  .openapi(patchRoute(tags, "Change a contribution (STAFF, ADMIN)", ContributionUpdateSchema, ContributionDetailSchema), async (c) =>
     c.json(await updateContribution({ ctx: serviceContext(c), input: versionedChanges(c, c.req.valid("param").id, c.req.valid("json")) }), 200),
   )
-  .openapi(deleteRoute, async (c) => {
+  .openapi(deleteRoute(tags, "Remove a contribution and its payments (STAFF, ADMIN)"), async (c) => {
     await deleteContribution({ ctx: serviceContext(c), input: versionedDelete(c, c.req.valid("param").id) });
     return c.body(null, 204);
   })

@@ -15,7 +15,9 @@ import {
 } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { createAudited, cursorValue, dateBetween, deleteVersioned, programmeScope, requireExists, toDate, toDay, updateVersioned } from "../records.js";
+import { dateBetween, fromDateColumn, toDateColumn } from "../../http/dates.js";
+import { createAudited, deleteVersioned, requireExists, updateVersioned } from "../../http/records.js";
+import { cursorValue, programmeScope } from "../query.js";
 
 export type ContributionSort = Sort<"pledgedOn" | "amountMinor" | "createdAt">;
 type Tx = Prisma.TransactionClient;
@@ -26,7 +28,7 @@ function toPayment(row: PaymentRow): ContributionPayment {
   return {
     id: row.id,
     contributionId: row.contributionId,
-    receivedOn: toDay(row.receivedOn),
+    receivedOn: fromDateColumn(row.receivedOn),
     amountMinor: Number(row.amountMinor),
     currency: row.currency,
     version: row.version,
@@ -42,7 +44,7 @@ function toContribution(row: ContributionRow, receivedMinor: bigint): Contributi
     donorId: row.donorId,
     amountMinor: Number(row.amountMinor),
     currency: row.currency,
-    pledgedOn: toDay(row.pledgedOn),
+    pledgedOn: fromDateColumn(row.pledgedOn),
     earmarking: row.earmarking,
     reference: row.reference,
     note: row.note,
@@ -123,7 +125,7 @@ async function checkReferences(tx: Tx, refs: { programmeId?: string | undefined;
 export async function createContribution({ ctx, input }: { ctx: ServiceContext; input: ContributionInput }) {
   const row = await createAudited(ctx, "Contribution", async (tx) => {
     await checkReferences(tx, input);
-    return tx.contribution.create({ data: { ...input, amountMinor: BigInt(input.amountMinor), pledgedOn: toDate(input.pledgedOn) } });
+    return tx.contribution.create({ data: { ...input, amountMinor: BigInt(input.amountMinor), pledgedOn: toDateColumn(input.pledgedOn) } });
   });
   return toContribution(row, 0n);
 }
@@ -168,7 +170,7 @@ export async function updateContribution({ ctx, input }: { ctx: ServiceContext; 
         data: {
           ...changes,
           amountMinor: changes.amountMinor === undefined ? undefined : BigInt(changes.amountMinor),
-          pledgedOn: changes.pledgedOn === undefined ? undefined : toDate(changes.pledgedOn),
+          pledgedOn: changes.pledgedOn === undefined ? undefined : toDateColumn(changes.pledgedOn),
           version: { increment: 1 },
         },
       }),
@@ -210,7 +212,7 @@ export async function addPayment({ ctx, input }: { ctx: ServiceContext; input: {
     if (!contribution) throw new NotFoundError("Contribution");
     checkPayment(contribution, sumOf(contribution.payments), { amountMinor: BigInt(payment.amountMinor), currency: payment.currency });
     return tx.contributionPayment.create({
-      data: { contributionId: contribution.id, receivedOn: toDate(payment.receivedOn), amountMinor: BigInt(payment.amountMinor), currency: payment.currency },
+      data: { contributionId: contribution.id, receivedOn: toDateColumn(payment.receivedOn), amountMinor: BigInt(payment.amountMinor), currency: payment.currency },
     });
   });
   return toPayment(row);
@@ -243,7 +245,7 @@ export async function updatePayment({ ctx, input }: { ctx: ServiceContext; input
         data: {
           ...changes,
           amountMinor: changes.amountMinor === undefined ? undefined : BigInt(changes.amountMinor),
-          receivedOn: changes.receivedOn === undefined ? undefined : toDate(changes.receivedOn),
+          receivedOn: changes.receivedOn === undefined ? undefined : toDateColumn(changes.receivedOn),
           version: { increment: 1 },
         },
       }),

@@ -2,7 +2,7 @@
 // latest rate effective on or before it). Decimal arithmetic throughout: no binary floating point.
 import { Prisma, type PrismaClient } from "@vep/db";
 import { RuleViolationError } from "@vep/domain";
-import { toDay } from "../records.js";
+import { fromDateColumn as toDay } from "../../http/dates.js";
 
 /** Enough significant digits for a 16-digit amount times an 18-digit rate, so nothing rounds early. */
 const Exact = Prisma.Decimal.clone({ precision: 60 });

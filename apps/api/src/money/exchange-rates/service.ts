@@ -4,7 +4,8 @@ import type { Prisma } from "@vep/db";
 import { NotFoundError, type ExchangeRate, type ExchangeRateInput, type ExchangeRateUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { createAudited, deleteVersioned, toDate, toDay, updateVersioned } from "../records.js";
+import { fromDateColumn, toDateColumn } from "../../http/dates.js";
+import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
 export type ExchangeRateSort = Sort<"effectiveOn" | "currency" | "createdAt">;
 type Tx = Prisma.TransactionClient;
@@ -13,7 +14,7 @@ function toExchangeRate(row: Prisma.ExchangeRateGetPayload<object>): ExchangeRat
   return {
     id: row.id,
     currency: row.currency,
-    effectiveOn: toDay(row.effectiveOn),
+    effectiveOn: fromDateColumn(row.effectiveOn),
     rateToUsd: row.rateToUsd.toFixed(8),
     source: row.source,
     version: row.version,
@@ -26,7 +27,7 @@ function toExchangeRate(row: Prisma.ExchangeRateGetPayload<object>): ExchangeRat
 async function inForceOn(ctx: ServiceContext, on: string, currency: string | undefined): Promise<Prisma.ExchangeRateWhereInput> {
   const latest = await ctx.db.exchangeRate.groupBy({
     by: ["currency"],
-    where: { effectiveOn: { lte: toDate(on) }, ...(currency ? { currency } : {}) },
+    where: { effectiveOn: { lte: toDateColumn(on) }, ...(currency ? { currency } : {}) },
     _max: { effectiveOn: true },
   });
   return { OR: latest.map((l) => ({ currency: l.currency, effectiveOn: l._max.effectiveOn ?? undefined })) };
@@ -61,7 +62,7 @@ export async function getExchangeRate({ ctx, input }: { ctx: ServiceContext; inp
 
 /** A second rate for the same currency and day is refused by the unique index (409). */
 export async function createExchangeRate({ ctx, input }: { ctx: ServiceContext; input: ExchangeRateInput }) {
-  const row = await createAudited(ctx, "ExchangeRate", (tx) => tx.exchangeRate.create({ data: { ...input, effectiveOn: toDate(input.effectiveOn) } }));
+  const row = await createAudited(ctx, "ExchangeRate", (tx) => tx.exchangeRate.create({ data: { ...input, effectiveOn: toDateColumn(input.effectiveOn) } }));
   return toExchangeRate(row);
 }
 
@@ -76,7 +77,7 @@ export async function updateExchangeRate({ ctx, input }: { ctx: ServiceContext; 
     apply: (tx) =>
       tx.exchangeRate.updateMany({
         where: { id: input.id, version: input.version },
-        data: { ...changes, effectiveOn: changes.effectiveOn === undefined ? undefined : toDate(changes.effectiveOn), version: { increment: 1 } },
+        data: { ...changes, effectiveOn: changes.effectiveOn === undefined ? undefined : toDateColumn(changes.effectiveOn), version: { increment: 1 } },
       }),
   });
   return toExchangeRate(after);

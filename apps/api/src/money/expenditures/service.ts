@@ -4,7 +4,9 @@ import type { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, type Expenditure, type ExpenditureInput, type ExpenditureUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { createAudited, cursorValue, dateBetween, deleteVersioned, programmeScope, requireExists, toDate, toDay, updateVersioned } from "../records.js";
+import { dateBetween, fromDateColumn, toDateColumn } from "../../http/dates.js";
+import { createAudited, deleteVersioned, requireExists, updateVersioned } from "../../http/records.js";
+import { cursorValue, programmeScope } from "../query.js";
 
 export type ExpenditureSort = Sort<"spentOn" | "amountMinor" | "createdAt">;
 type Tx = Prisma.TransactionClient;
@@ -14,7 +16,7 @@ function toExpenditure(row: Prisma.ExpenditureGetPayload<object>): Expenditure {
     id: row.id,
     programmeId: row.programmeId,
     activityId: row.activityId,
-    spentOn: toDay(row.spentOn),
+    spentOn: fromDateColumn(row.spentOn),
     amountMinor: Number(row.amountMinor),
     currency: row.currency,
     description: row.description,
@@ -79,7 +81,7 @@ async function checkProgrammeAndActivity(tx: Tx, programmeId: string, activityId
 export async function createExpenditure({ ctx, input }: { ctx: ServiceContext; input: ExpenditureInput }) {
   const row = await createAudited(ctx, "Expenditure", async (tx) => {
     await checkProgrammeAndActivity(tx, input.programmeId, input.activityId);
-    return tx.expenditure.create({ data: { ...input, amountMinor: BigInt(input.amountMinor), spentOn: toDate(input.spentOn) } });
+    return tx.expenditure.create({ data: { ...input, amountMinor: BigInt(input.amountMinor), spentOn: toDateColumn(input.spentOn) } });
   });
   return toExpenditure(row);
 }
@@ -102,7 +104,7 @@ export async function updateExpenditure({ ctx, input }: { ctx: ServiceContext; i
         data: {
           ...changes,
           amountMinor: changes.amountMinor === undefined ? undefined : BigInt(changes.amountMinor),
-          spentOn: changes.spentOn === undefined ? undefined : toDate(changes.spentOn),
+          spentOn: changes.spentOn === undefined ? undefined : toDateColumn(changes.spentOn),
           version: { increment: 1 },
         },
       }),

@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { AttendanceInputSchema, AttendanceSchema } from "@vep/domain";
 import { serviceContext } from "../../http/context.js";
+import { IdParam, json, notFound, refusals } from "../../http/openapi.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { IdParam, json, notFound, refusals } from "../openapi.js";
 import { getAttendance, setAttendance } from "./service.js";
 
 const tags = ["Attendance"];

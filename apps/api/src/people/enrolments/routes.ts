@@ -1,9 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { EnrolmentInputSchema, EnrolmentSchema, PageQuerySchema, pageOf } from "@vep/domain";
-import { expectedVersion } from "../../http/concurrency.js";
 import { serviceContext } from "../../http/context.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { conflict, IdParam, json, notFound, refusals } from "../openapi.js";
+import { conflict, IdParam, json, notFound, refusals, versionedDelete } from "../../http/openapi.js";
 import { createEnrolment, deleteEnrolment, listEnrolments } from "./service.js";
 
 const tags = ["Enrolments"];
@@ -46,6 +45,6 @@ export const enrolmentRoutes = newRouter()
     c.json(await createEnrolment({ ctx: serviceContext(c), input: { activityId: c.req.valid("param").id, ...c.req.valid("json") } }), 201),
   )
   .openapi(deleteRoute, async (c) => {
-    await deleteEnrolment({ ctx: serviceContext(c), input: { id: c.req.valid("param").id, version: expectedVersion(c.req.header("if-match"), undefined) } });
+    await deleteEnrolment({ ctx: serviceContext(c), input: versionedDelete(c, c.req.valid("param").id) });
     return c.body(null, 204);
   });

@@ -14,10 +14,9 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
+import { likeLiteral } from "../../http/search.js";
 import { activityScope, ensureReferencesExist, iso, isoOrNull, personScope } from "../scope.js";
 
-/** Prisma passes `contains` to LIKE as is: a typed % or _ would match anything. */
-const escapeLike = (text: string) => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 export type ParticipantSort = Sort<"fullName" | "createdAt">;
 
@@ -65,7 +64,7 @@ export async function listParticipants({
         // A partner may not learn about enrolments in activities it is not assigned to.
         input.activityId ? { enrolments: { some: { activityId: input.activityId, activity: activityScope(ctx) } } } : {},
         // Names are matched in their normalised form, so "елкин" finds "Ёлкин".
-        input.q ? { normalisedName: { contains: escapeLike(normalisePersonName(input.q)) } } : {},
+        input.q ? { normalisedName: { contains: likeLiteral(normalisePersonName(input.q)) } } : {},
         page.where,
       ],
     },

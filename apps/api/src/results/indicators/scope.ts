@@ -2,10 +2,11 @@
 import type { Prisma } from "@vep/db";
 import { NotFoundError, countsPeople, type Indicator } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
-import { programmeScope, type Db } from "../shared.js";
+import { fundedProgrammes } from "../../http/scope.js";
+import type { Db } from "../shared.js";
 
 export function indicatorScope(ctx: ServiceContext): Prisma.IndicatorWhereInput {
-  return ctx.scope === "funded-programmes" ? { programme: programmeScope(ctx) } : {};
+  return ctx.scope === "funded-programmes" ? { programme: fundedProgrammes(ctx) } : {};
 }
 
 /** The indicator a target or value belongs to, within the caller's scope (404 otherwise). */

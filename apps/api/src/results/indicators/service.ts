@@ -14,7 +14,9 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { fromDateColumn, ruleViolation, texts, toDateColumn, type Db } from "../shared.js";
+import { fromDateColumn, toDateColumn } from "../../http/dates.js";
+import { likeLiteral } from "../../http/search.js";
+import { ruleViolation, texts, type Db } from "../shared.js";
 import { toIndicatorTarget } from "../targets/service.js";
 import { toIndicatorValue, valueInclude } from "../values/service.js";
 import { indicatorPeriods } from "./progress.js";
@@ -95,7 +97,7 @@ export async function listIndicators({
         input.outcomeId ? { outcomeId: input.outcomeId } : {},
         input.outputId ? { outputId: input.outputId } : {},
         input.source ? { source: input.source } : {},
-        input.q ? { OR: [{ code: { contains: input.q, mode: "insensitive" } }, { name: { contains: input.q, mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ code: { contains: likeLiteral(input.q), mode: "insensitive" } }, { name: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
         page.where,
       ],
     },

@@ -6,12 +6,13 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { programmeScope, ruleViolation, texts } from "../shared.js";
+import { fundedProgrammes } from "../../http/scope.js";
+import { ruleViolation, texts } from "../shared.js";
 
 export type ResultSort = Sort<"code" | "position" | "createdAt">;
 
 export function outcomeScope(ctx: ServiceContext): Prisma.OutcomeWhereInput {
-  return ctx.scope === "funded-programmes" ? { programme: programmeScope(ctx) } : {};
+  return ctx.scope === "funded-programmes" ? { programme: fundedProgrammes(ctx) } : {};
 }
 
 type ResultRow = Prisma.OutcomeGetPayload<object> | Prisma.OutputGetPayload<object>;

@@ -1,10 +1,9 @@
 import { createRoute } from "@hono/zod-openapi";
 import { IndicatorTargetInputSchema, IndicatorTargetSchema, IndicatorTargetUpdateSchema, PageQuerySchema, pageOf } from "@vep/domain";
-import { expectedVersion } from "../../http/concurrency.js";
 import { serviceContext } from "../../http/context.js";
+import { conflict, deleteRoute, IdParam, json, notFound, patchRoute, refusals, versionedChanges, versionedDelete } from "../../http/openapi.js";
 import { sortParam } from "../../http/pagination.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { conflict, deleteByIdRoute, IdParam, json, notFound, refusals, updateByIdRoute, versioned } from "../shared.js";
 import { createTarget, deleteTarget, listTargets, updateTarget } from "./service.js";
 
 const tags = ["Results framework"];
@@ -16,7 +15,7 @@ const listRoute = createRoute({
   security: bearerAuth,
   summary: "An indicator's targets, per period and breakdown cell",
   request: { params: IdParam, query: PageQuerySchema.extend({ sort: sortParam(["periodStart", "createdAt"], "periodStart") }) },
-  responses: { 200: { description: "A page of targets", content: json(pageOf(IndicatorTargetSchema)) }, ...notFound("indicator"), ...refusals },
+  responses: { 200: { description: "A page of targets", content: json(pageOf(IndicatorTargetSchema)) }, ...notFound, ...refusals },
 });
 
 const createTargetRoute = createRoute({
@@ -28,11 +27,9 @@ const createTargetRoute = createRoute({
   request: { params: IdParam, body: { required: true, content: json(IndicatorTargetInputSchema) } },
   responses: {
     201: { description: "Created", content: json(IndicatorTargetSchema) },
-    ...notFound("indicator"),
+    ...notFound,
     ...conflict("A target for this period and cell exists"),
-    ...refusals,
-  },
-});
+    ...refusals } });
 
 /** Under /indicators: the targets of one indicator. */
 export const indicatorTargetRoutes = newRouter()
@@ -45,10 +42,10 @@ export const indicatorTargetRoutes = newRouter()
 
 /** Under /indicator-targets: one target. */
 export const targetRoutes = newRouter()
-  .openapi(updateByIdRoute(tags, "indicator target", IndicatorTargetUpdateSchema, IndicatorTargetSchema), async (c) =>
-    c.json(await updateTarget({ ctx: serviceContext(c), input: versioned(c.req.valid("param").id, c.req.header("if-match"), c.req.valid("json")) }), 200),
+  .openapi(patchRoute(tags, "Change an indicator target", IndicatorTargetUpdateSchema, IndicatorTargetSchema), async (c) =>
+    c.json(await updateTarget({ ctx: serviceContext(c), input: versionedChanges(c, c.req.valid("param").id, c.req.valid("json")) }), 200),
   )
-  .openapi(deleteByIdRoute(tags, "indicator target"), async (c) => {
-    await deleteTarget({ ctx: serviceContext(c), input: { id: c.req.valid("param").id, version: expectedVersion(c.req.header("if-match"), undefined) } });
+  .openapi(deleteRoute(tags, "Remove an indicator target"), async (c) => {
+    await deleteTarget({ ctx: serviceContext(c), input: versionedDelete(c, c.req.valid("param").id) });
     return c.body(null, 204);
   });

@@ -6,7 +6,8 @@ import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { findIndicator, indicatorScope } from "../indicators/scope.js";
-import { cellOf, fromDateColumn, texts } from "../shared.js";
+import { fromDateColumn } from "../../http/dates.js";
+import { cellOf, texts } from "../shared.js";
 
 export type PeriodSort = Sort<"periodStart" | "createdAt">;
 

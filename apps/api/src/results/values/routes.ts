@@ -2,9 +2,9 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { IndicatorValueInputSchema, IndicatorValueLockSchema, IndicatorValueSchema, IndicatorValueUpdateSchema, PageQuerySchema, pageOf } from "@vep/domain";
 import { expectedVersion } from "../../http/concurrency.js";
 import { serviceContext } from "../../http/context.js";
+import { conflict, getRoute, IdParam, json, notFound, patchRoute, refusals, versionedChanges, withETag } from "../../http/openapi.js";
 import { sortParam } from "../../http/pagination.js";
 import { bearerAuth, newRouter } from "../../http/router.js";
-import { conflict, getByIdRoute, IdParam, json, notFound, refusals, updateByIdRoute, versioned } from "../shared.js";
 import { createValue, getValue, listValues, lockValue, updateValue } from "./service.js";
 
 const tags = ["Results framework"];
@@ -19,10 +19,8 @@ const listRoute = createRoute({
     params: IdParam,
     query: PageQuerySchema.extend({
       inForce: z.enum(["true", "false"]).transform((v) => v === "true").optional().describe("true: only values not superseded by a correction; false: only superseded ones"),
-      sort: sortParam(["periodStart", "createdAt"], "periodStart"),
-    }),
-  },
-  responses: { 200: { description: "A page of values", content: json(pageOf(IndicatorValueSchema)) }, ...notFound("indicator"), ...refusals },
+      sort: sortParam(["periodStart", "createdAt"], "periodStart") }) },
+  responses: { 200: { description: "A page of values", content: json(pageOf(IndicatorValueSchema)) }, ...notFound, ...refusals },
 });
 
 const createValueRoute = createRoute({
@@ -34,11 +32,9 @@ const createValueRoute = createRoute({
   request: { params: IdParam, body: { required: true, content: json(IndicatorValueInputSchema) } },
   responses: {
     201: { description: "Created", content: json(IndicatorValueSchema) },
-    ...notFound("indicator"),
+    ...notFound,
     ...conflict("The period already has a value, or the corrected value is not locked or already corrected"),
-    ...refusals,
-  },
-});
+    ...refusals } });
 
 const lockRoute = createRoute({
   method: "post",
@@ -47,7 +43,7 @@ const lockRoute = createRoute({
   security: bearerAuth,
   summary: "Lock a value (close its period); needs the version read, in the body or If-Match",
   request: { params: IdParam, body: { required: false, content: json(IndicatorValueLockSchema) } },
-  responses: { 200: { description: "Locked", content: json(IndicatorValueSchema) }, ...notFound("indicator value"), ...conflict("Already locked, or changed since read"), ...refusals },
+  responses: { 200: { description: "Locked", content: json(IndicatorValueSchema) }, ...notFound, ...conflict("Already locked, or changed since read"), ...refusals },
 });
 
 /** Under /indicators: the values of one indicator. */
@@ -61,13 +57,9 @@ export const indicatorValueRoutes = newRouter()
 
 /** Under /indicator-values: one value. */
 export const valueRoutes = newRouter()
-  .openapi(getByIdRoute(tags, "indicator value", IndicatorValueSchema), async (c) => {
-    const value = await getValue({ ctx: serviceContext(c), input: c.req.valid("param") });
-    c.header("ETag", `"${value.version}"`);
-    return c.json(value, 200);
-  })
-  .openapi(updateByIdRoute(tags, "indicator value", IndicatorValueUpdateSchema, IndicatorValueSchema, "Change an open value (409 once locked)"), async (c) =>
-    c.json(await updateValue({ ctx: serviceContext(c), input: versioned(c.req.valid("param").id, c.req.header("if-match"), c.req.valid("json")) }), 200),
+  .openapi(getRoute(tags, "One indicator value", IndicatorValueSchema), async (c) => c.json(withETag(c, await getValue({ ctx: serviceContext(c), input: c.req.valid("param") })), 200))
+  .openapi(patchRoute(tags, "Change an open value (409 once locked)", IndicatorValueUpdateSchema, IndicatorValueSchema), async (c) =>
+    c.json(await updateValue({ ctx: serviceContext(c), input: versionedChanges(c, c.req.valid("param").id, c.req.valid("json")) }), 200),
   )
   .openapi(lockRoute, async (c) => {
     // The body is optional: If-Match alone will do.

@@ -16,7 +16,8 @@ import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset } from "../../http/pagination.js";
 import { findIndicator, indicatorScope, suppressesSmallCells } from "../indicators/scope.js";
-import { cellOf, fromDateColumn, ruleViolation, texts, type Db } from "../shared.js";
+import { fromDateColumn } from "../../http/dates.js";
+import { cellOf, ruleViolation, texts, type Db } from "../shared.js";
 import type { PeriodSort } from "../targets/service.js";
 
 export const valueInclude = { supersededBy: { select: { id: true } } } as const;

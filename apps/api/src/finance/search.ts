@@ -1,5 +1,0 @@
-/**
- * Search text for Prisma's `contains`, which becomes LIKE without escaping `%` and `_` (prisma/orm#19506):
- * escaped here so that a caller's `%` is a percent sign, not "anything".
- */
-export const likeLiteral = (text: string) => text.replace(/[\\%_]/g, (ch) => `\\${ch}`);
