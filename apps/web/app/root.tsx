@@ -35,7 +35,10 @@ const NAVIGATION = {
   ],
   ADMIN: [
     { to: "/staff/activities", label: "activities" },
+    { to: "/staff/trainers", label: "trainers" },
+    { to: "/staff/donors", label: "donors" },
     { to: "/staff/indicators", label: "indicators" },
+    { to: "/staff/finance", label: "finance" },
     { to: "/donor", label: "progress" },
     { to: "/admin/users", label: "users" },
     { to: "/admin/organisations", label: "organisations" },
