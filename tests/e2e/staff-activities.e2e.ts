@@ -91,7 +91,10 @@ it("a staff member creates an activity with sessions, participants and attendanc
     [`Aigerim Nurlanova ${RUN.replace(/[0-9]/g, "")}`, "FEMALE"],
     [`Marat Seitkali ${RUN.replace(/[0-9]/g, "")}`, "MALE"],
   ] as const) {
-    await page.goto(`${activityUrl}`);
+    // Leave only a settled page: a navigation that cuts into hydration makes React log #345.
+    await page.waitForLoadState("networkidle");
+    await page.waitForLoadState("networkidle");
+  await page.goto(`${activityUrl}`);
     await page.getByRole("link", { name: "Add participant" }).click();
     await page.getByRole("heading", { level: 1, name: "Add participants" }).waitFor();
     await page.getByLabel("Full name").fill(name);
@@ -105,6 +108,7 @@ it("a staff member creates an activity with sessions, participants and attendanc
   await page.getByRole("button", { name: "Find" }).click();
   await page.getByRole("list", { name: /People matching/ }).getByText("Enrolled").first().waitFor();
 
+  await page.waitForLoadState("networkidle");
   await page.goto(`${activityUrl}`);
   const participants = page.getByRole("table", { name: "People enrolled in this activity" });
   expect(await participants.getByRole("row").count()).toBe(3);
@@ -118,11 +122,13 @@ it("a staff member creates an activity with sessions, participants and attendanc
   expect(await page.getByRole("checkbox", { checked: true }).count()).toBe(2);
   await page.screenshot({ path: path.join(artifactsDir, "staff-attendance.png"), fullPage: true });
 
+  await page.waitForLoadState("networkidle");
   await page.goto(`${activityUrl}`);
   expect(await page.getByRole("table", { name: "People enrolled in this activity" }).innerText()).toContain("1 of 2");
   await page.screenshot({ path: path.join(artifactsDir, "staff-activity.png"), fullPage: true });
 
   // ── the list: find it by its title, with 2 participants and 2 sessions
+  await page.waitForLoadState("networkidle");
   await page.goto(`${stack.webUrl}/staff/activities`);
   await page.getByLabel("Search").fill(RUN);
   await page.getByRole("button", { name: "Apply filters" }).click();
