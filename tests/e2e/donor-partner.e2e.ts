@@ -88,7 +88,8 @@ it("a partner sees the webinar among its assigned activities and its own people 
   const webinar = page.getByRole("link", { name: "Effective communications: the basics of work with the media" });
   await webinar.waitFor();
   await page.getByRole("heading", { name: "Submissions" }).waitFor();
-  await page.getByText("Online submission is not open yet").waitFor();
+  // The seeded participant list, approved by UNODC staff, with its status.
+  await page.getByRole("row", { name: /Participant list\s+Approved/ }).waitFor();
   await page.screenshot({ path: path.join(artifactsDir, "partner-home.png"), fullPage: true });
 
   await webinar.click();

@@ -23,6 +23,7 @@ export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER"
     "/staff/indicators",
     `/staff/indicators/${seedId("indicator:1")}`,
     "/staff/finance",
+    "/staff/submissions",
     "/donor",
   ],
   ADMIN: [
@@ -95,4 +96,16 @@ it("a donor is refused a participant page", async () => {
   expect(res?.status()).toBe(403);
   expect(await page.locator("main").innerText()).not.toContain("Ковалёва");
   await context.close();
+});
+
+it("staff and the partner see the Prison Committee's approved participant list with its status", async () => {
+  for (const [role, url] of [["STAFF", "/staff/submissions"], ["PARTNER", "/partner"]] as const) {
+    const context = await contextFor(role);
+    const page = await context.newPage();
+    await page.goto(`${stack.webUrl}${url}`);
+    const row = page.getByRole("row", { name: /Participant list/ });
+    await row.waitFor();
+    expect(await row.innerText()).toMatch(/Participant list\s+Approved\s+29/);
+    await context.close();
+  }
 });

@@ -22,6 +22,7 @@ import { organisationRoutes } from "./organisations/routes.js";
 import { peopleRoutes } from "./people/index.js";
 import { publicRoutes } from "./public/routes.js";
 import { resultsRoutes } from "./results/index.js";
+import { submissionRoutes } from "./submissions/routes.js";
 
 export interface AppDeps {
   db: PrismaClient;
@@ -69,7 +70,8 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1", resultsRoutes)
     .route("/api/v1", activityRoutes)
     .route("/api/v1", peopleRoutes)
-    .route("/api/v1", adminRoutes);
+    .route("/api/v1", adminRoutes)
+    .route("/api/v1/submissions", submissionRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

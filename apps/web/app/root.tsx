@@ -31,6 +31,7 @@ const NAVIGATION = {
     { to: "/staff/donors", label: "donors" },
     { to: "/staff/indicators", label: "indicators" },
     { to: "/staff/finance", label: "finance" },
+    { to: "/staff/submissions", label: "submissions" },
     { to: "/donor", label: "progress" },
   ],
   ADMIN: [
@@ -39,6 +40,7 @@ const NAVIGATION = {
     { to: "/staff/donors", label: "donors" },
     { to: "/staff/indicators", label: "indicators" },
     { to: "/staff/finance", label: "finance" },
+    { to: "/staff/submissions", label: "submissions" },
     { to: "/donor", label: "progress" },
     { to: "/admin/users", label: "users" },
     { to: "/admin/organisations", label: "organisations" },

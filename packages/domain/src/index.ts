@@ -13,3 +13,4 @@ export * from "./activities.js";
 export * from "./participants.js";
 export * from "./users.js";
 export * from "./progress.js";
+export * from "./submissions.js";

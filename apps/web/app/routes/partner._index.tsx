@@ -5,6 +5,8 @@ import { useTranslation } from "react-i18next";
 import { CellValue } from "../components/cell-value";
 import { DateRange } from "../components/date-range";
 import { SubmissionsEmpty } from "../components/progress/submissions-empty";
+import { SubmissionsTable } from "../components/submissions-table";
+import { listSubmissions } from "../lib/submissions.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { listAssignedActivities, partnerT } from "../lib/partner.server";
@@ -17,11 +19,12 @@ export const clientLoader = loadingNamespaces(handle.i18n);
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, api } = await requireUser(request, context, ["PARTNER"]);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  const [t, page] = await Promise.all([partnerT(request), listAssignedActivities(api, cursor, request)]);
+  const [t, page, submissions] = await Promise.all([partnerT(request), listAssignedActivities(api, cursor, request), listSubmissions(api, {}, request)]);
   return {
     title: t("home.title"),
     organisation: user.organisation?.name ?? null,
     activities: page.items,
+    submissions: submissions.items,
     nextCursor: page.nextCursor,
     isFirstPage: cursor === undefined,
   };
@@ -34,7 +37,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function PartnerHome() {
-  const { organisation, activities, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
+  const { organisation, activities, submissions, nextCursor, isFirstPage } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("partner");
   const { t: tc } = useTranslation();
   const locale = i18n.language;
@@ -104,7 +107,7 @@ export default function PartnerHome() {
       <section aria-labelledby="submissions">
         <h2 id="submissions">{t("submissions.heading")}</h2>
         <p>{t("submissions.lead")}</p>
-        <SubmissionsEmpty />
+        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} /> : <SubmissionsEmpty />}
       </section>
     </>
   );

@@ -9,6 +9,8 @@ import { CellValue } from "../components/cell-value";
 import { DateRange, DateText } from "../components/date-range";
 import { Figures } from "../components/figures";
 import { SubmissionsEmpty } from "../components/progress/submissions-empty";
+import { SubmissionsTable } from "../components/submissions-table";
+import { listSubmissions } from "../lib/submissions.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { enrolmentRows, getAssignedActivity, getOwnOrganisationNames, listOwnEnrolments } from "../lib/partner.server";
@@ -22,10 +24,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const { user, api } = await requireUser(request, context, ["PARTNER"]);
-  const [activity, enrolments, organisations] = await Promise.all([
+  const [activity, enrolments, organisations, submissions] = await Promise.all([
     getAssignedActivity(api, id, request),
     listOwnEnrolments(api, id, request),
     getOwnOrganisationNames(api, request),
+    listSubmissions(api, { activityId: id }, request),
   ]);
   const ownRole = activity.partners.find((partner) => partner.organisationId === user.organisation?.id)?.role ?? null;
   const sessions = [...activity.sessions]
@@ -51,6 +54,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     ownRole,
     sessions,
     people: enrolmentRows(enrolments, activity, organisations),
+    submissions: submissions.items,
   };
 }
 
@@ -61,7 +65,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 };
 
 export default function PartnerActivity() {
-  const { activity, ownRole, sessions, people } = useLoaderData<typeof loader>();
+  const { activity, ownRole, sessions, people, submissions } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("partner");
   const { t: tc } = useTranslation();
   const locale = i18n.language;
@@ -213,7 +217,7 @@ export default function PartnerActivity() {
       <section aria-labelledby="activity-submissions">
         <h2 id="activity-submissions">{t("submissions.heading")}</h2>
         <p>{t("submissions.activityLead")}</p>
-        <SubmissionsEmpty />
+        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} /> : <SubmissionsEmpty />}
       </section>
     </article>
   );
