@@ -116,8 +116,11 @@ interface YearRow {
   spentMinor: number;
 }
 
-/** Budget and expenditure per calendar year and currency (a budget counts in the year its period starts). */
-function byYear(budgets: { periodStart: string; amountMinor: number; currency: string }[], expenditures: { spentOn: string; amountMinor: number; currency: string }[]): YearRow[] {
+/**
+ * Budget and expenditure per calendar year and currency (a budget counts in the year its period starts).
+ * Only whole-programme lines count: an output's line is a share of the programme's, not an addition.
+ */
+function byYear(budgets: { periodStart: string; amountMinor: number; currency: string; outputId: string | null }[], expenditures: { spentOn: string; amountMinor: number; currency: string }[]): YearRow[] {
   const rows = new Map<string, YearRow>();
   const row = (year: number, currency: string) => {
     const key = `${year}|${currency}`;
@@ -125,7 +128,7 @@ function byYear(budgets: { periodStart: string; amountMinor: number; currency: s
     if (!found) rows.set(key, (found = { year, currency, budgetMinor: 0, spentMinor: 0 }));
     return found;
   };
-  for (const b of budgets) row(Number(b.periodStart.slice(0, 4)), b.currency).budgetMinor += b.amountMinor;
+  for (const b of budgets.filter((line) => line.outputId === null)) row(Number(b.periodStart.slice(0, 4)), b.currency).budgetMinor += b.amountMinor;
   for (const e of expenditures) row(Number(e.spentOn.slice(0, 4)), e.currency).spentMinor += e.amountMinor;
   return [...rows.values()].sort((a, b) => a.year - b.year || a.currency.localeCompare(b.currency));
 }
