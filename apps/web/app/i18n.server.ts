@@ -44,3 +44,12 @@ export async function getFixedT(request: Request) {
   await loadResources();
   return i18nServer.getFixedT(request, defaultNS);
 }
+
+/** The dashboard's area namespaces (app/locales/<lng>/<ns>.json besides "common"). */
+export type AreaNamespace = "staff" | "donor" | "partner" | "programme" | "admin";
+
+/** A `t` bound to the request's locale and one area's namespace, for loaders (page titles). */
+export async function getAreaT(request: Request, ns: AreaNamespace) {
+  await loadResources();
+  return i18nServer.getFixedT(request, ns);
+}

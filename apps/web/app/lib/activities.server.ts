@@ -14,25 +14,15 @@ import {
   type ActivityDetail,
   type ActivityInput,
   type ActivitySummary,
-  type ActivityUpdate,
   type Attendance,
-  type AttendanceInput,
   type Enrolment,
-  type EnrolmentInput,
   type Participant,
   type ParticipantInput,
   type SessionInput,
-  type SessionTrainersInput,
   type Trainer,
 } from "@vep/domain";
 import { callApi, notFound, unexpectedResponse, type ApiClient } from "../api.server";
-import { i18nServer, loadResources } from "../i18n.server";
 
-/** A `t` bound to the request's locale and the `staff` namespace, for page titles. */
-export async function getStaffT(request: Request) {
-  await loadResources();
-  return i18nServer.getFixedT(request, "staff");
-}
 
 // ───────────────────────────── results of writes ─────────────────────────────
 

@@ -2,7 +2,6 @@
 // and the people it enrolled in them. The API scopes every call to the partner's own organisation.
 import { isTrained, type ActivityDetail, type ActivitySummary, type Enrolment } from "@vep/domain";
 import { callApi, notFound, unexpectedResponse, type ApiClient } from "../api.server";
-import { i18nServer, loadResources } from "../i18n.server";
 
 interface Page<T> {
   items: T[];
@@ -77,8 +76,3 @@ export function enrolmentRows(
     .sort((a, b) => a.fullName.localeCompare(b.fullName));
 }
 
-/** A `t` for the partner namespace, for loaders (page titles). */
-export async function partnerT(request: Request) {
-  await loadResources();
-  return i18nServer.getFixedT(request, "partner");
-}

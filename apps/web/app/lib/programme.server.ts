@@ -3,15 +3,9 @@
 // 409) as data, so that the form can show it beside its fields.
 import type { ApiClient } from "../api.server";
 import { callApi, notFound, unexpectedResponse } from "../api.server";
-import { i18nServer, loadResources } from "../i18n.server";
 import type { ActivitySummary, Trainer, TrainerDetail, TrainerInput } from "@vep/domain";
 import type { Problem } from "./programme-forms";
 
-/** A `t` for one of the dashboard's namespaces, for loaders (page titles). */
-export async function namespaceT(request: Request, ns: "programme" | "admin") {
-  await loadResources();
-  return i18nServer.getFixedT(request, ns);
-}
 
 /** Lists on these pages are short (a programme's trainers, donors, indicators): one page of 100. */
 export const LIST_LIMIT = "100";

@@ -1,7 +1,6 @@
 // API calls of the donor progress dashboard (/donor): aggregates only, never a person's data.
 import { ProgressQuerySchema, type ProgressQuery } from "@vep/domain";
 import { callApi, unexpectedResponse, type ApiClient } from "../api.server";
-import { i18nServer, loadResources } from "../i18n.server";
 
 /** The filter form's fields, as typed (kept to refill the form). */
 export interface ProgressFilterValues {
@@ -58,8 +57,3 @@ export async function getProgrammeCountries(api: ApiClient, programmeId: string,
   return programme.countries.map((country) => ({ id: country.countryId, name: country.name }));
 }
 
-/** A `t` for the donor namespace, for the loader (page title). */
-export async function donorT(request: Request) {
-  await loadResources();
-  return i18nServer.getFixedT(request, "donor");
-}

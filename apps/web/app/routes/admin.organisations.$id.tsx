@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationUpdateSchema } from "@vep/domain";
@@ -9,7 +10,6 @@ import { SavedMessage } from "../components/programme/fields";
 import { allOrganisations, getOrganisation, listCountries, updateOrganisation } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
-import { namespaceT } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -18,7 +18,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound();
   const [t, organisation, all, countries] = await Promise.all([
-    namespaceT(request, "admin"),
+    getAreaT(request, "admin"),
     getOrganisation(api, request, id),
     allOrganisations(api, request),
     listCountries(api, request),
@@ -43,7 +43,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await updateOrganisation(api, request, id, parsed.data);
   if (!result.ok) {
     if (result.status === 409 && /changed by someone else/i.test(result.problem.detail ?? "")) {
-      const t = await namespaceT(request, "admin");
+      const t = await getAreaT(request, "admin");
       const current = await getOrganisation(api, request, id);
       return data({ ...failure("updateOrganisation", {}, [t("conflict")], values), current }, { status: 409 });
     }

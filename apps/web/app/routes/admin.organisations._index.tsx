@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationInputSchema } from "@vep/domain";
@@ -8,7 +9,6 @@ import { SavedMessage, TextField } from "../components/programme/fields";
 import { allOrganisations, createOrganisation, listCountries, listOrganisations } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
-import { namespaceT } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -18,7 +18,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const cursor = url.searchParams.get("cursor");
   const q = url.searchParams.get("q")?.trim() || null;
   const [t, list, all, countries] = await Promise.all([
-    namespaceT(request, "admin"),
+    getAreaT(request, "admin"),
     listOrganisations(api, request, { cursor, q }),
     allOrganisations(api, request),
     listCountries(api, request),

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegionUpdateSchema } from "@vep/domain";
@@ -9,7 +10,6 @@ import { SavedMessage } from "../components/programme/fields";
 import { getRegion, listRegions, updateRegion } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
-import { namespaceT } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -17,7 +17,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ADMIN_ROLES);
   const id = params.id;
   if (!id) notFound();
-  const [t, region] = await Promise.all([namespaceT(request, "admin"), getRegion(api, request, id)]);
+  const [t, region] = await Promise.all([getAreaT(request, "admin"), getRegion(api, request, id)]);
   const siblings = await listRegions(api, request, region.countryId);
   return {
     title: t("region.title", { name: region.name }),
@@ -38,7 +38,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const result = await updateRegion(api, request, id, parsed.data);
   if (!result.ok) {
     if (result.status === 409 && /changed by someone else/i.test(result.problem.detail ?? "")) {
-      const t = await namespaceT(request, "admin");
+      const t = await getAreaT(request, "admin");
       const current = await getRegion(api, request, id);
       return data({ ...failure("updateRegion", {}, [t("conflict")], values), current }, { status: 409 });
     }

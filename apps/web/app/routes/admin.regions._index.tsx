@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegionInputSchema } from "@vep/domain";
@@ -9,13 +10,13 @@ import { SavedMessage, SelectField } from "../components/programme/fields";
 import { createRegion, listCountries, listRegions } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
-import { namespaceT, pickProgramme } from "../lib/programme.server";
+import { pickProgramme } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ADMIN_ROLES);
-  const [t, countries] = await Promise.all([namespaceT(request, "admin"), listCountries(api, request)]);
+  const [t, countries] = await Promise.all([getAreaT(request, "admin"), listCountries(api, request)]);
   const country = pickProgramme(countries.items, new URL(request.url).searchParams.get("countryId"));
   const regions = country ? await listRegions(api, request, country.id) : [];
   return {

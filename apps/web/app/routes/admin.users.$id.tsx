@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PasswordResetSchema, ROLES, UserUpdateSchema } from "@vep/domain";
@@ -9,7 +10,6 @@ import { ADMIN_ROLES, LANGUAGES, organisationOptions } from "../components/admin
 import { allOrganisations, getUser, resetPassword, updateUser } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, optionalText, problemToErrors } from "../lib/programme-forms";
-import { namespaceT } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -19,7 +19,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api, user: me } = await requireUser(request, context, ADMIN_ROLES);
   const id = params.id;
   if (!id) notFound();
-  const [t, user, organisations] = await Promise.all([namespaceT(request, "admin"), getUser(api, request, id), allOrganisations(api, request)]);
+  const [t, user, organisations] = await Promise.all([getAreaT(request, "admin"), getUser(api, request, id), allOrganisations(api, request)]);
   return { title: t("user.title", { name: user.displayName }), user, isMe: me.id === user.id, organisations: organisationOptions(organisations) };
 }
 
@@ -30,7 +30,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id;
   if (!id) notFound();
   const values = formValues(await request.formData());
-  const t = await namespaceT(request, "admin");
+  const t = await getAreaT(request, "admin");
   const here = `/admin/users/${id}`;
 
   if (values.intent === "resetPassword") {

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES, UserInputSchema } from "@vep/domain";
@@ -8,7 +9,6 @@ import { ADMIN_ROLES, LANGUAGES, organisationOptions } from "../components/admin
 import { allOrganisations, createUser, listUsers, updateUser } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, optionalText, problemToErrors } from "../lib/programme-forms";
-import { namespaceT } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -19,7 +19,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const cursor = url.searchParams.get("cursor");
   const q = url.searchParams.get("q")?.trim() || null;
-  const [t, users, organisations] = await Promise.all([namespaceT(request, "admin"), listUsers(api, request, { cursor, q }), allOrganisations(api, request)]);
+  const [t, users, organisations] = await Promise.all([getAreaT(request, "admin"), listUsers(api, request, { cursor, q }), allOrganisations(api, request)]);
   return {
     title: t("users.title"),
     users: users.items,
@@ -36,7 +36,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function action({ request, context }: ActionFunctionArgs) {
   const { api } = await requireUser(request, context, ADMIN_ROLES);
   const values = formValues(await request.formData());
-  const t = await namespaceT(request, "admin");
+  const t = await getAreaT(request, "admin");
 
   if (values.intent === "setActive") {
     const id = values.target ?? "";

@@ -1,5 +1,6 @@
 // The donor progress dashboard: one programme's money, activities, reach, indicators and feedback,
 // for its funders (and programme staff). Aggregates only; counts under 3 people read "<3".
+import { getAreaT } from "../i18n.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,7 @@ import {
 } from "../components/progress/sections";
 import { requireUser } from "../lib/auth.server";
 import { formatDate, formatNumber } from "../lib/format";
-import { donorT, getDonorProgress, getProgrammeCountries, parseProgressFilters, type ProgressFilterErrors } from "../lib/progress.server";
+import { getDonorProgress, getProgrammeCountries, parseProgressFilters, type ProgressFilterErrors } from "../lib/progress.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 
 export const handle = { i18n: ["common", "donor"] };
@@ -38,7 +39,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     progress = await getDonorProgress(api, rest, request);
   }
   const [t, countries] = await Promise.all([
-    donorT(request),
+    getAreaT(request, "donor"),
     progress ? getProgrammeCountries(api, progress.programme.id, request) : Promise.resolve([]),
   ]);
   return {

@@ -1,4 +1,5 @@
 // The partner's home: the activities assigned to its organisation, and where its submissions will be.
+import { getAreaT } from "../i18n.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,7 +10,7 @@ import { SubmissionsTable } from "../components/submissions-table";
 import { listSubmissions } from "../lib/submissions.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
-import { listAssignedActivities, partnerT } from "../lib/partner.server";
+import { listAssignedActivities } from "../lib/partner.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 
 export const handle = { i18n: ["common", "partner"] };
@@ -19,7 +20,7 @@ export const clientLoader = loadingNamespaces(handle.i18n);
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, api } = await requireUser(request, context, ["PARTNER"]);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  const [t, page, submissions] = await Promise.all([partnerT(request), listAssignedActivities(api, cursor, request), listSubmissions(api, {}, request)]);
+  const [t, page, submissions] = await Promise.all([getAreaT(request, "partner"), listAssignedActivities(api, cursor, request), listSubmissions(api, {}, request)]);
   return {
     title: t("home.title"),
     organisation: user.organisation?.name ?? null,

@@ -13,7 +13,6 @@ import { getFixedT } from "../i18n.server";
 import {
   createSession,
   getActivity,
-  getStaffT,
   listEnrolments,
   listTrainers,
   parseSessionForm,
@@ -30,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
   const id = params.id;
   if (!id) notFound("activity");
-  const [t, tc, activity] = await Promise.all([getStaffT(request), getFixedT(request), getActivity(api, id, request)]);
+  const [tc, activity] = await Promise.all([getFixedT(request), getActivity(api, id, request)]);
   const [enrolments, trainers] = await Promise.all([listEnrolments(api, id, request), listTrainers(api, request)]);
   const sessionCount = activity.sessions.length;
   return {

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { ActivityForm, BLANK_PARTNER_ROWS } from "../components/activities/activity-form";
 import { ConflictNotice } from "../components/activities/conflict-notice";
-import { getFixedT } from "../i18n.server";
+import { getFixedT, getAreaT } from "../i18n.server";
 import {
   activityChanges,
   activityFormOptions,
@@ -12,7 +12,6 @@ import {
   activityToFormValues,
   apiFieldErrors,
   getActivity,
-  getStaffT,
   parseActivityForm,
   partnerRowsFor,
   schemaFieldErrors,
@@ -28,7 +27,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
   const id = params.id;
   if (!id) notFound("activity");
-  const [t, tc, activity] = await Promise.all([getStaffT(request), getFixedT(request), getActivity(api, id, request)]);
+  const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
   const values = activityToFormValues(activity);
   const options = await activityFormOptions(api, values, request);
   return {

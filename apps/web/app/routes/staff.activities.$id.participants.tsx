@@ -6,12 +6,11 @@ import { notFound } from "../api.server";
 import { describe, ErrorSummary, Field, useFieldMessage, type FormErrors } from "../components/activities/fields";
 
 const FIELD_ORDER = ["fullName", "sex", "position", "organisationId", "regionId", "email", "phone"] as const;
-import { getFixedT } from "../i18n.server";
+import { getFixedT, getAreaT } from "../i18n.server";
 import {
   createParticipant,
   enrol,
   getActivity,
-  getStaffT,
   listEnrolments,
   listOrganisations,
   listRegions,
@@ -29,7 +28,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
-  const [t, tc, activity] = await Promise.all([getStaffT(request), getFixedT(request), getActivity(api, id, request)]);
+  const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
   const [enrolments, found, organisations, regions] = await Promise.all([
     listEnrolments(api, id, request),
     q ? searchParticipants(api, q.slice(0, 100), request) : Promise.resolve([]),

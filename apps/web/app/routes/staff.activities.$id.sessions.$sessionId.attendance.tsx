@@ -3,8 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { DateTimeUtc } from "../components/activities/date-time";
-import { getFixedT } from "../i18n.server";
-import { getActivity, getAttendance, getStaffT, listEnrolments, setAttendance } from "../lib/activities.server";
+import { getFixedT, getAreaT } from "../i18n.server";
+import { getActivity, getAttendance, listEnrolments, setAttendance } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 
@@ -14,7 +14,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
   const { id, sessionId } = params;
   if (!id || !sessionId) notFound();
-  const [t, tc, activity] = await Promise.all([getStaffT(request), getFixedT(request), getActivity(api, id, request)]);
+  const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
   const index = activity.sessions.findIndex((s) => s.id === sessionId);
   const session = activity.sessions[index];
   if (!session) notFound();

@@ -6,8 +6,8 @@ import { CellValue } from "../components/cell-value";
 import { DateRange } from "../components/date-range";
 import { describe, Field } from "../components/activities/fields";
 import { ACTIVITY_SORTS } from "../components/activities/sorts";
-import { getFixedT } from "../i18n.server";
-import { getStaffT, listActivities, listCountries, listDonors, listProgrammes, listRegions } from "../lib/activities.server";
+import { getFixedT, getAreaT } from "../i18n.server";
+import { listActivities, listCountries, listDonors, listProgrammes, listRegions } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 
@@ -23,7 +23,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const filters = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name)?.trim() ?? ""])) as Record<FilterName, string>;
   const cursor = url.searchParams.get("cursor") ?? "";
   const [t, tc, programmes, countries, regions, donors, result] = await Promise.all([
-    getStaffT(request),
+    getAreaT(request, "staff"),
     getFixedT(request),
     listProgrammes(api, request),
     listCountries(api, request),

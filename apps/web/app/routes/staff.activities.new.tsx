@@ -2,13 +2,12 @@ import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type 
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ActivityForm, BLANK_PARTNER_ROWS } from "../components/activities/activity-form";
-import { getFixedT } from "../i18n.server";
+import { getFixedT, getAreaT } from "../i18n.server";
 import {
   activityFormOptions,
   activityFormValues,
   apiFieldErrors,
   createActivity,
-  getStaffT,
   newActivityValues,
   parseActivityForm,
   partnerRowsFor,
@@ -21,7 +20,7 @@ export const handle = { i18n: ["common", "staff"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
-  const [t, tc] = await Promise.all([getStaffT(request), getFixedT(request)]);
+  const [t, tc] = await Promise.all([getAreaT(request, "staff"), getFixedT(request)]);
   const values = await newActivityValues(api, request);
   const options = await activityFormOptions(api, values, request);
   return {

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContributionInputSchema, ContributionPaymentInputSchema } from "@vep/domain";
@@ -19,7 +20,7 @@ import {
   toMinorUnits,
   type FieldErrors,
 } from "../lib/programme-forms";
-import { addPayment, createContribution, getDonor, listDonorContributions, listProgrammes, namespaceT } from "../lib/programme.server";
+import { addPayment, createContribution, getDonor, listDonorContributions, listProgrammes } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -33,7 +34,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound();
   const [t, donor, contributions, programmes] = await Promise.all([
-    namespaceT(request, "programme"),
+    getAreaT(request, "programme"),
     getDonor(api, request, id),
     listDonorContributions(api, request, id),
     listProgrammes(api, request),

@@ -1,15 +1,16 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireUser } from "../lib/auth.server";
 import { formatMoney, formatPercent, STAFF_ROLES } from "../lib/programme-forms";
-import { listDonors, namespaceT } from "../lib/programme.server";
+import { listDonors } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
-  const [t, donors] = await Promise.all([namespaceT(request, "programme"), listDonors(api, request)]);
+  const [t, donors] = await Promise.all([getAreaT(request, "programme"), listDonors(api, request)]);
   return { title: t("donors.title"), donors: donors.items };
 }
 

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BudgetInputSchema, ExpenditureInputSchema } from "@vep/domain";
@@ -19,7 +20,7 @@ import {
   type FieldErrors,
   type FormValues,
 } from "../lib/programme-forms";
-import { createBudget, createExpenditure, listActivities, listBudgets, listExpenditures, listOutputs, listProgrammes, namespaceT, pickProgramme } from "../lib/programme.server";
+import { createBudget, createExpenditure, listActivities, listBudgets, listExpenditures, listOutputs, listProgrammes, pickProgramme } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -29,7 +30,7 @@ const MONEY_RENAME = { amountMinor: "amount" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
-  const [t, programmes] = await Promise.all([namespaceT(request, "programme"), listProgrammes(api, request)]);
+  const [t, programmes] = await Promise.all([getAreaT(request, "programme"), listProgrammes(api, request)]);
   const programme = pickProgramme(programmes.items, new URL(request.url).searchParams.get("programmeId"));
   const [budgets, expenditures, outputs, activities] = programme
     ? await Promise.all([

@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValueInputSchema, SexSchema, ActivityTypeSchema, ModalitySchema } from "@vep/domain";
@@ -8,7 +9,7 @@ import { FormErrors, SavedMessage, SelectField, SubmitButton, TextAreaField, Tex
 import { IndicatorValue, useDimensionsText } from "../components/programme/indicator-value";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formatPercent, formValues, issuesToErrors, optionalText, parseDecimal, problemToErrors, STAFF_ROLES, type FieldErrors } from "../lib/programme-forms";
-import { createIndicatorValue, getIndicator, lockIndicatorValue, namespaceT } from "../lib/programme.server";
+import { createIndicatorValue, getIndicator, lockIndicatorValue } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -24,7 +25,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const id = params.id;
   if (!id) notFound();
-  const [t, indicator] = await Promise.all([namespaceT(request, "programme"), getIndicator(api, request, id)]);
+  const [t, indicator] = await Promise.all([getAreaT(request, "programme"), getIndicator(api, request, id)]);
   const correctId = new URL(request.url).searchParams.get("correct");
   const correcting = indicator.values.find((v) => v.id === correctId && v.lockedAt !== null && v.supersededById === null) ?? null;
   return { title: t("indicator.title", { code: indicator.code, name: indicator.name }), indicator, correcting };

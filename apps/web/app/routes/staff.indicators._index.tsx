@@ -1,18 +1,19 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValue } from "../components/programme/indicator-value";
 import { SelectField } from "../components/programme/fields";
 import { requireUser } from "../lib/auth.server";
 import { formatPercent, STAFF_ROLES } from "../lib/programme-forms";
-import { getIndicator, listIndicators, listProgrammes, namespaceT, pickProgramme } from "../lib/programme.server";
+import { getIndicator, listIndicators, listProgrammes, pickProgramme } from "../lib/programme.server";
 import { DateRange } from "../components/date-range";
 
 export const handle = { i18n: ["common", "programme"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
-  const [t, programmes] = await Promise.all([namespaceT(request, "programme"), listProgrammes(api, request)]);
+  const [t, programmes] = await Promise.all([getAreaT(request, "programme"), listProgrammes(api, request)]);
   const programme = pickProgramme(programmes.items, new URL(request.url).searchParams.get("programmeId"));
   const indicators = programme ? (await listIndicators(api, request, programme.id)).items : [];
   // Each indicator's progress per period comes with its detail; a programme has a handful of indicators.

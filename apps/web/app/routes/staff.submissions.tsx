@@ -1,10 +1,10 @@
 // Partner submissions for staff to review: every partner's, filterable by status.
+import { getAreaT } from "../i18n.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { SubmissionStatusSchema } from "@vep/domain";
 import { SubmissionsTable } from "../components/submissions-table";
-import { getStaffT } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { listSubmissions } from "../lib/submissions.server";
 
@@ -16,7 +16,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   // An unknown status in the address is ignored rather than an error page.
   const status = SubmissionStatusSchema.safeParse(url.searchParams.get("status")).data;
   const cursor = url.searchParams.get("cursor") ?? undefined;
-  const [t, page] = await Promise.all([getStaffT(request), listSubmissions(api, { status, cursor }, request)]);
+  const [t, page] = await Promise.all([getAreaT(request, "staff"), listSubmissions(api, { status, cursor }, request)]);
   return { title: t("submissions.title"), status: status ?? "", submissions: page.items, nextCursor: page.nextCursor, isFirstPage: cursor === undefined };
 }
 

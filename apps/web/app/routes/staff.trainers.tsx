@@ -1,4 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { getAreaT } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrainerInputSchema } from "@vep/domain";
@@ -6,7 +7,7 @@ import { FormErrors, SavedMessage, SelectField, SubmitButton, TextField, useErro
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { failure, failureFor, formValues, issuesToErrors, listOf, optionalText, problemToErrors, STAFF_ROLES } from "../lib/programme-forms";
-import { createTrainer, listOrganisationOptions, listTrainers, namespaceT } from "../lib/programme.server";
+import { createTrainer, listOrganisationOptions, listTrainers } from "../lib/programme.server";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -16,7 +17,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const cursor = new URL(request.url).searchParams.get("cursor");
   const [t, trainers, organisations] = await Promise.all([
-    namespaceT(request, "programme"),
+    getAreaT(request, "programme"),
     listTrainers(api, request, cursor),
     listOrganisationOptions(api, request),
   ]);
