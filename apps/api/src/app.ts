@@ -22,6 +22,8 @@ import { organisationRoutes } from "./organisations/routes.js";
 import { peopleRoutes } from "./people/index.js";
 import { publicRoutes } from "./public/routes.js";
 import { resultsRoutes } from "./results/index.js";
+import { importRoutes } from "./submissions/import/routes.js";
+import { notificationRoutes } from "./notifications/routes.js";
 import { submissionRoutes } from "./submissions/routes.js";
 
 export interface AppDeps {
@@ -36,8 +38,14 @@ export interface AppDeps {
   log?: LogSink;
 }
 
-/** Bodies larger than this are refused before they are read (imports will get their own limit). */
+/** Bodies larger than this are refused before they are read; spreadsheet uploads have their own limit. */
 const MAX_JSON_BODY_BYTES = 256 * 1024;
+/** A 100,000-row participant list is about 10 MB as CSV and 5 MB as .xlsx. */
+const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
+const isUpload = (path: string) => /^\/api\/v1\/activities\/[^/]+\/participant-imports(\/preview)?$/.test(path);
+const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${maxSize / 1024} KiB.` }) });
+const jsonLimit = sizeLimit(MAX_JSON_BODY_BYTES);
+const uploadLimit = sizeLimit(MAX_UPLOAD_BYTES);
 
 export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), webOrigins = [], log }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
@@ -53,7 +61,7 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .use(requestId())
     .use(cors({ origin: webOrigins, allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"], maxAge: 600 }))
     .use(secureHeaders())
-    .use(bodyLimit({ maxSize: MAX_JSON_BODY_BYTES, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${MAX_JSON_BODY_BYTES / 1024} KiB.` }) }))
+    .use((c, next) => (isUpload(c.req.path) ? uploadLimit : jsonLimit)(c, next))
     .use(async (c, next) => {
       c.set("db", db);
       await next();
@@ -71,7 +79,9 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1", activityRoutes)
     .route("/api/v1", peopleRoutes)
     .route("/api/v1", adminRoutes)
-    .route("/api/v1/submissions", submissionRoutes);
+    .route("/api/v1/submissions", submissionRoutes)
+    .route("/api/v1", importRoutes)
+    .route("/api/v1/notifications", notificationRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

@@ -11,6 +11,7 @@ import { MONEY_ACCESS } from "./access/money.js";
 import { PEOPLE_ACCESS } from "./access/people.js";
 import { REFERENCE_ACCESS } from "./access/reference.js";
 import { RESULTS_ACCESS } from "./access/results.js";
+import { SUBMISSIONS_ACCESS } from "./access/submissions.js";
 
 export const ROLES = ["ADMIN", "STAFF", "PARTNER", "DONOR"] as const;
 export type Role = (typeof ROLES)[number];
@@ -42,6 +43,7 @@ export const ACCESS: AccessTable = {
   ...ACTIVITIES_ACCESS,
   ...PEOPLE_ACCESS,
   ...ADMIN_ACCESS,
+  ...SUBMISSIONS_ACCESS,
 };
 
 export function accessKey(method: string, path: string): string {

@@ -14,3 +14,5 @@ export * from "./participants.js";
 export * from "./users.js";
 export * from "./progress.js";
 export * from "./submissions.js";
+export * from "./participant-import.js";
+export * from "./notifications.js";

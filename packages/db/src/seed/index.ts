@@ -393,7 +393,7 @@ async function seedSubmissionAndPeople(tx: Tx) {
         id: seedId("submission:participants:1"),
         submissionId,
         number: 1,
-        rows: PARTICIPANTS.map((p) => ({ fullName: p.fullName, sex: p.sex, position: p.position, region: p.region })),
+        rowCount: PARTICIPANTS.length,
         fileName: "participants-media-webinar-2020.xlsx",
         submittedAt: new Date("2020-06-01T07:30:00.000Z"),
       },
@@ -410,6 +410,31 @@ async function seedSubmissionAndPeople(tx: Tx) {
       organisationId: p.headquarters ? seedId("org:PRISON_COMMITTEE") : seedId(departmentKey(p.region)),
       regionId: region2020Id(p.region),
     })),
+    skipDuplicates: true,
+  });
+  await tx.submissionRow.createMany({
+    data: PARTICIPANTS.map((p, i) => ({
+      id: seedId(`submission:participants:1:row:${i + 1}`),
+      submissionId,
+      revision: 1,
+      // The sheet had a title and a header row above the first participant.
+      rowNumber: i + 3,
+      rowKey: seedId(`submission:participants:row:${p.fullName}`),
+      fullName: p.fullName,
+      normalisedName: normalisePersonName(p.fullName),
+      sex: p.sex,
+      regionId: region2020Id(p.region),
+      position: p.position,
+      personId: personId(p.fullName),
+    })),
+    skipDuplicates: true,
+  });
+  await tx.submissionEvent.createMany({
+    data: [
+      { id: seedId("submission:participants:event:imported"), submissionId, revision: 1, action: "IMPORTED", meta: { rows: PARTICIPANTS.length, fileName: "participants-media-webinar-2020.xlsx" }, createdAt: new Date("2020-06-01T07:20:00.000Z") },
+      { id: seedId("submission:participants:event:submitted"), submissionId, revision: 1, action: "SUBMITTED", createdAt: new Date("2020-06-01T07:30:00.000Z") },
+      { id: seedId("submission:participants:event:approved"), submissionId, revision: 1, action: "APPROVED", actorId: staff?.id ?? null, comment: "Checked against the attendance sheets of all nine sessions.", createdAt: new Date("2020-06-02T09:00:00.000Z") },
+    ],
     skipDuplicates: true,
   });
   await tx.enrolment.createMany({

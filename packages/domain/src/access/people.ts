@@ -30,7 +30,4 @@ export const PEOPLE_ACCESS: AccessTable = {
   "POST /api/v1/quotes": writers,
   "PATCH /api/v1/quotes/:id": writers,
   "DELETE /api/v1/quotes/:id": writers,
-  // Partner submissions, read-only here until the submission workflow writes them.
-  "GET /api/v1/submissions": { ADMIN: "all", STAFF: "all", PARTNER: "own-organisation" },
-  "GET /api/v1/submissions/:id": { ADMIN: "all", STAFF: "all", PARTNER: "own-organisation" },
 };

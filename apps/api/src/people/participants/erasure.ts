@@ -1,30 +1,8 @@
 // Erasure on request (ADMIN): the person's personal fields are replaced and the free text they wrote is
 // blanked, while the row, enrolments, attendance and ratings stay, so that every count stays the same.
-import type { Prisma } from "@vep/db";
-import { ConflictError, ERASED_PERSON_NAME, normalisePersonName, NotFoundError, type ErasureInput, type ErasureResult } from "@vep/domain";
+import { ConflictError, ERASED_PERSON_NAME, NotFoundError, type ErasureInput, type ErasureResult } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
-
-/** The personal fields a partner's submitted rows may carry, as on the Person record. */
-const ROW_PERSONAL_FIELDS = ["position", "email", "phone"] as const;
-
-/**
- * The person's rows in a submission revision (matched by normalised name), with the personal fields
- * replaced; `changed` is false when the revision does not name them.
- */
-function scrubRows(rows: Prisma.JsonValue, normalisedName: string): { rows: Prisma.InputJsonValue; changed: boolean } {
-  if (!Array.isArray(rows)) return { rows: rows as Prisma.InputJsonValue, changed: false };
-  let changed = false;
-  const scrubbed = rows.map((row) => {
-    if (typeof row !== "object" || row === null || Array.isArray(row)) return row;
-    if (typeof row.fullName !== "string" || normalisePersonName(row.fullName) !== normalisedName) return row;
-    changed = true;
-    const copy: Record<string, Prisma.JsonValue> = { ...row, fullName: ERASED_PERSON_NAME };
-    for (const field of ROW_PERSONAL_FIELDS) if (field in copy) copy[field] = null;
-    return copy;
-  });
-  return { rows: scrubbed as Prisma.InputJsonValue, changed };
-}
 
 export async function eraseParticipant({ ctx, input }: { ctx: ServiceContext; input: { id: string } & ErasureInput }): Promise<ErasureResult> {
   return ctx.db.$transaction(async (tx) => {
@@ -45,18 +23,13 @@ export async function eraseParticipant({ ctx, input }: { ctx: ServiceContext; in
       where: { personId: person.id },
       data: { willApply: null, comments: null, consentToAttribution: false },
     });
-    // The name also sits in the rows of the partner submissions that brought the person in.
-    const revisions = await tx.submissionRevision.findMany({
-      where: { submission: { OR: [{ enrolments: { some: { personId: person.id } } }, { feedback: { some: { personId: person.id } } }] } },
-      select: { id: true, rows: true },
+    // The name also sits in the rows of the partner lists that brought the person in, in every revision
+    // (earlier revisions were never linked to the person, but share the row's key).
+    const listed = await tx.submissionRow.findMany({ where: { personId: person.id }, select: { submissionId: true, rowKey: true } });
+    const rows = await tx.submissionRow.updateMany({
+      where: { OR: [{ personId: person.id }, ...listed.map((r) => ({ submissionId: r.submissionId, rowKey: r.rowKey }))] },
+      data: { fullName: ERASED_PERSON_NAME, normalisedName: "", position: null, email: null, phone: null },
     });
-    let revisionsScrubbed = 0;
-    for (const revision of revisions) {
-      const { rows, changed } = scrubRows(revision.rows, person.normalisedName);
-      if (!changed) continue;
-      await tx.submissionRevision.update({ where: { id: revision.id }, data: { rows } });
-      revisionsScrubbed++;
-    }
 
     const request = await tx.erasureRequest.create({
       data: { personId: person.id, requestedById: ctx.user.id, reason: input.reason, status: "COMPLETED", processedAt },
@@ -67,7 +40,7 @@ export async function eraseParticipant({ ctx, input }: { ctx: ServiceContext; in
       action: "participant.erase",
       entityType: "Person",
       entityId: person.id,
-      meta: { erasureRequestId: request.id, quotesUnattributed: quotes.count, feedbackBlanked: feedback.count, submissionRevisionsScrubbed: revisionsScrubbed },
+      meta: { erasureRequestId: request.id, quotesUnattributed: quotes.count, feedbackBlanked: feedback.count, submissionRowsScrubbed: rows.count },
       ipAddress: ctx.clientAddress,
     });
     return {

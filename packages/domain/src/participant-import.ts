@@ -1,0 +1,224 @@
+// Reading a participant list as regional offices write them: which row is the header, which column
+// holds what (English, Russian or Kazakh headers), and each value as people type it (М/Ж, "Акмолинская
+// обл."). Pure rules: the API streams the file and feeds rows through these.
+import { z } from "zod";
+import { normalisePersonName } from "./people.js";
+
+export const IMPORT_FIELDS = ["number", "fullName", "lastName", "firstName", "middleName", "sex", "region", "position", "email", "phone", "role"] as const;
+export type ImportField = (typeof IMPORT_FIELDS)[number];
+export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
+
+/** A column the user maps to nothing is ignored. */
+export type ColumnMapping = (ImportField | null)[];
+
+/** Lower case, ё→е, letters and digits only: "Ф.И.О." and "фио" read the same. */
+function headerKey(text: string): string {
+  return text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .replace(/\(.*?\)/g, "")
+    .replace(/[^\p{L}\p{N}№#]+/gu, "");
+}
+
+const HEADER_WORDS: Record<ImportField, string[]> = {
+  number: ["№", "#", "no", "nr", "number", "№пп", "пп", "номер", "р/с", "рс"],
+  fullName: ["фио", "фамилияимяотчество", "фамилияиимя", "full name", "name", "participant", "participantname", "участник", "аты-жөні", "атыжөні", "тегіатыәкесініңаты"],
+  lastName: ["фамилия", "surname", "lastname", "familyname", "тегі"],
+  firstName: ["имя", "firstname", "givenname", "аты"],
+  middleName: ["отчество", "patronymic", "middlename", "әкесініңаты"],
+  sex: ["пол", "sex", "gender", "жынысы", "мж"],
+  region: ["регион", "область", "region", "oblast", "облыс", "облысы", "областьгород", "регионобласть", "аймақ", "өңір"],
+  position: ["должность", "position", "jobtitle", "title", "лауазымы", "должностьзвание", "занимаемаядолжность"],
+  email: ["email", "e-mail", "электроннаяпочта", "элпочта", "почта", "электрондықпошта"],
+  phone: ["телефон", "phone", "tel", "тел", "контактныйтелефон", "мобильныйтелефон", "phonenumber"],
+  role: ["роль", "role", "статус", "рөлі"],
+};
+const HEADER_INDEX = new Map<string, ImportField>(
+  Object.entries(HEADER_WORDS).flatMap(([field, words]) => words.map((w) => [headerKey(w), field as ImportField] as const)),
+);
+
+/** The field a header cell names, or null. */
+export function recogniseHeader(cell: string): ImportField | null {
+  const key = headerKey(cell);
+  return key === "" ? null : (HEADER_INDEX.get(key) ?? null);
+}
+
+/** Each column's field from the header row; a field named twice keeps its first column. */
+export function mapColumns(header: readonly string[]): ColumnMapping {
+  const taken = new Set<ImportField>();
+  return header.map((cell) => {
+    const field = recogniseHeader(cell);
+    if (!field || taken.has(field)) return null;
+    taken.add(field);
+    return field;
+  });
+}
+
+const hasName = (fields: Set<ImportField | null>) => fields.has("fullName") || (fields.has("lastName") && fields.has("firstName"));
+
+/**
+ * The header row among the first rows of a sheet (0-based), or null: the first row of two or more
+ * cells that names a person column. Titles (one cell) and blank rows above it are skipped.
+ */
+export function findHeaderRow(rows: readonly (readonly string[])[]): number | null {
+  const index = rows.findIndex((row) => {
+    const fields = new Set(row.map(recogniseHeader));
+    return hasName(fields) && row.filter((cell) => cell.trim() !== "").length >= 2;
+  });
+  return index < 0 ? null : index;
+}
+
+/** What a mapping lacks to read a participant: problems keyed by field. */
+export function mappingProblems(mapping: ColumnMapping): Partial<Record<ImportField, string>> {
+  const fields = new Set(mapping);
+  const problems: Partial<Record<ImportField, string>> = {};
+  if (!hasName(fields)) problems.fullName = "No column holds the participant's name: map one column to the full name, or one to the surname and one to the first name.";
+  if (!fields.has("sex")) problems.sex = "No column holds the participant's sex.";
+  if (!fields.has("region")) problems.region = "No column holds the participant's region.";
+  return problems;
+}
+
+// ── values ──
+
+const valueKey = (text: string) => text.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(/[\s.]+/g, "");
+
+const SEX_WORDS: Record<"MALE" | "FEMALE" | "UNDISCLOSED", string[]> = {
+  MALE: ["м", "муж", "мужской", "мужчина", "m", "male", "man", "ер", "еркек", "er"],
+  FEMALE: ["ж", "жен", "женский", "женщина", "f", "female", "woman", "w", "әйел", "ә"],
+  UNDISCLOSED: ["неуказан", "неуказано", "-", "undisclosed", "prefernottosay", "n/a", "na", "көрсетілмеген"],
+};
+const SEX_INDEX = new Map(Object.entries(SEX_WORDS).flatMap(([sex, words]) => words.map((w) => [valueKey(w), sex as keyof typeof SEX_WORDS] as const)));
+
+export function parseSex(text: string): "MALE" | "FEMALE" | "UNDISCLOSED" | null {
+  return SEX_INDEX.get(valueKey(text)) ?? null;
+}
+
+const ROLE_WORDS: Record<"PARTICIPANT" | "OBSERVER", string[]> = {
+  PARTICIPANT: ["участник", "participant", "слушатель", "қатысушы"],
+  OBSERVER: ["наблюдатель", "observer", "бақылаушы"],
+};
+const ROLE_INDEX = new Map(Object.entries(ROLE_WORDS).flatMap(([role, words]) => words.map((w) => [valueKey(w), role as keyof typeof ROLE_WORDS] as const)));
+
+// Words around a region's name that say what kind of place it is, in the three languages.
+const PLACE_WORDS = new Set(["область", "обл", "облысы", "облыс", "region", "oblast", "province", "город", "гор", "г", "city", "қаласы", "қ"]);
+
+const words = (text: string) =>
+  text
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/ё/g, "е")
+    .split(/[\s.,()"«»]+/u)
+    .filter((word) => word !== "");
+
+/** "Акмолинская обл.", "Akmola Region" and "акмолинская область" all read "акмолинская" / "akmola". */
+export function regionKey(text: string): string {
+  return words(text)
+    .filter((word) => !PLACE_WORDS.has(word))
+    .join(" ");
+}
+
+export interface RegionNames {
+  id: string;
+  /** Every name the region goes by: English, Russian, Kazakh, aliases, ISO code. */
+  names: readonly string[];
+}
+
+/** Name → region id; a key two regions share maps to null (ambiguous). */
+function nameIndex(regions: readonly RegionNames[], key: (name: string) => string): Map<string, string | null> {
+  const index = new Map<string, string | null>();
+  for (const region of regions) {
+    for (const name of region.names) {
+      const k = key(name);
+      if (k === "") continue;
+      const known = index.get(k);
+      index.set(k, known === undefined || known === region.id ? region.id : null);
+    }
+  }
+  return index;
+}
+
+/**
+ * Finds a region by any of its names: first as written (so "г. Алматы", the city, is not Almaty Region,
+ * "Алматы облысы"), then without words like "область" or "region". A name two regions share finds neither.
+ */
+export function regionFinder(regions: readonly RegionNames[]): (text: string) => string | null {
+  const exact = nameIndex(regions, (name) => words(name).join(" "));
+  const loose = nameIndex(regions, regionKey);
+  // A list names the same few regions thousands of times: remember each spelling's answer.
+  const answers = new Map<string, string | null>();
+  return (text) => {
+    let answer = answers.get(text);
+    if (answer === undefined) {
+      const asWritten = exact.get(words(text).join(" "));
+      answer = asWritten !== undefined ? asWritten : (loose.get(regionKey(text)) ?? null);
+      if (answers.size < 10_000) answers.set(text, answer);
+    }
+    return answer;
+  };
+}
+
+// ── rows ──
+
+export const ParticipantRowSchema = z.object({
+  fullName: z.string().min(2).max(200),
+  normalisedName: z.string(),
+  sex: z.enum(["MALE", "FEMALE", "UNDISCLOSED"]),
+  regionId: z.string(),
+  position: z.string().max(200).nullable(),
+  email: z.email().max(254).nullable(),
+  phone: z.string().max(40).nullable(),
+  role: z.enum(["PARTICIPANT", "OBSERVER"]),
+});
+export type ParticipantRow = z.infer<typeof ParticipantRowSchema>;
+
+export interface FieldProblem {
+  field: ImportField;
+  message: string;
+}
+
+export type ReadRow = { kind: "blank" } | { kind: "total" } | { kind: "row"; row: ParticipantRow } | { kind: "invalid"; problems: FieldProblem[] };
+
+const TOTAL_ROW = /^(итого|всего|total|барлығы|жиыны)(?!\p{L})/iu;
+const PHONE = /^[+\d][\d\s()\-–.]{4,39}$/;
+
+/** One sheet row read through a mapping: skipped (blank, closing total), a participant, or its problems. */
+export function readParticipantRow(cells: readonly string[], mapping: ColumnMapping, findRegion: (text: string) => string | null): ReadRow {
+  const value = (field: ImportField) => {
+    const column = mapping.indexOf(field);
+    return column < 0 ? "" : (cells[column] ?? "").replace(/\s+/g, " ").trim();
+  };
+  const filled = mapping.map((field, i) => (field && field !== "number" ? (cells[i] ?? "").trim() : "")).filter((v) => v !== "");
+  if (filled.length === 0) return { kind: "blank" };
+  if (cells.some((cell) => TOTAL_ROW.test(cell.trim()))) return { kind: "total" };
+
+  const problems: FieldProblem[] = [];
+  const fullName = value("fullName") || [value("lastName"), value("firstName"), value("middleName")].filter(Boolean).join(" ");
+  const nameField: ImportField = mapping.includes("fullName") ? "fullName" : "lastName";
+  if (fullName === "") problems.push({ field: nameField, message: "The name is empty." });
+  else if (!/\p{L}/u.test(fullName)) problems.push({ field: nameField, message: `"${fullName}" is not a name.` });
+  else if (fullName.length > 200) problems.push({ field: nameField, message: "The name is longer than 200 characters." });
+
+  const sexText = value("sex");
+  const sex = parseSex(sexText);
+  if (sexText === "") problems.push({ field: "sex", message: "Sex is empty: write М or Ж (M or F)." });
+  else if (!sex) problems.push({ field: "sex", message: `"${sexText}" is not a sex: write М or Ж (M or F).` });
+
+  const regionText = value("region");
+  const regionId = regionText === "" ? null : findRegion(regionText);
+  if (regionText === "") problems.push({ field: "region", message: "The region is empty." });
+  else if (!regionId) problems.push({ field: "region", message: `"${regionText}" is not a region of the country on the activity's date.` });
+
+  const position = value("position") || null;
+  if (position && position.length > 200) problems.push({ field: "position", message: "The position is longer than 200 characters." });
+  const email = value("email") || null;
+  if (email && !z.email().max(254).safeParse(email).success) problems.push({ field: "email", message: `"${email}" is not an e-mail address.` });
+  const phone = value("phone") || null;
+  if (phone && !PHONE.test(phone)) problems.push({ field: "phone", message: `"${phone}" is not a phone number.` });
+  const roleText = value("role");
+  const role = roleText === "" ? "PARTICIPANT" : ROLE_INDEX.get(valueKey(roleText));
+  if (!role) problems.push({ field: "role", message: `"${roleText}" is not a role: write participant or observer.` });
+
+  if (problems.length > 0 || !sex || !regionId || !role) return { kind: "invalid", problems };
+  return { kind: "row", row: { fullName, normalisedName: normalisePersonName(fullName), sex, regionId, position, email, phone, role } };
+}

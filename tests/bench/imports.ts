@@ -1,0 +1,144 @@
+// Participant-list imports, end to end (upload → parse → validate → dedupe → commit), against the built
+// API running as its own process on PostgreSQL, so that its peak memory is its own. The same rows
+// loaded with PostgreSQL's COPY give the physical limit. Prints a table and JSON; asserts nothing.
+//
+//   npm run build && npm run bench:imports -w @vep/tests
+//   (PG_ADMIN_URL: a superuser URL, default postgresql://postgres@127.0.0.1:5432/postgres; SIZES=10000,100000)
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { readFileSync, writeFileSync, chmodSync, rmSync, mkdtempSync } from "node:fs";
+import { createServer } from "node:net";
+import { cpus, totalmem, tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import ExcelJS from "exceljs";
+import pg from "pg";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+const SIZES = (process.env.SIZES ?? "10000,100000").split(",").map(Number);
+
+const SURNAMES = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов", "Александров", "Дмитриев", "Королёв", "Гусев", "Киселёв", "Ильин", "Максимов", "Поляков", "Сорокин", "Виноградов", "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов", "Ахметов", "Омаров", "Садыков", "Нурланов", "Исаев", "Жумабаев", "Касымов", "Абдуллаев", "Сулейменов", "Бекенов"];
+const FIRST = ["Александр", "Сергей", "Дмитрий", "Андрей", "Алексей", "Максим", "Евгений", "Иван", "Михаил", "Артём", "Ерлан", "Нурлан", "Бауыржан", "Данияр", "Асхат", "Марат", "Руслан", "Тимур", "Олег", "Виктор", "Анна", "Мария", "Елена", "Ольга", "Наталья", "Динара", "Айгерим", "Гульнар", "Сауле", "Жанар", "Ирина", "Светлана", "Татьяна", "Юлия", "Екатерина", "Алия", "Асель", "Карина", "Дарья", "Вера"];
+const PATRONYMICS = ["Александрович", "Сергеевич", "Дмитриевич", "Андреевич", "Алексеевич", "Иванович", "Михайлович", "Викторович", "Олегович", "Маратович", "Ерланович", "Нурланович", "Бауыржанович", "Асхатович", "Тимурович", "Петрович", "Николаевич", "Юрьевич", "Владимирович", "Евгеньевич", "Геннадьевич", "Борисович", "Романович", "Русланович", "Даниярович", "Кайратович", "Серикович", "Болатович", "Муратович", "Игоревич", "Павлович", "Григорьевич", "Фёдорович", "Степанович", "Аркадьевич", "Львович", "Валерьевич", "Анатольевич", "Константинович", "Леонидович", "Вадимович", "Тимофеевич", "Ярославович", "Эдуардович"];
+const REGIONS = ["Акмолинская обл.", "Актюбинская область", "г. Алматы", "Алматинская обл.", "Атырауская область", "ВКО", "Жамбылская обл.", "Карагандинская область", "Костанайская обл.", "Кызылординская область", "Мангистауская обл.", "Павлодарская область", "Северо-Казахстанская обл.", "Туркестанская область", "Западно-Казахстанская обл.", "г. Нур-Султан", "г. Шымкент"];
+
+/** The n-th participant: distinct names up to ~100,000, a realistic mix of regions and both sexes. */
+function person(n: number): string[] {
+  const surname = SURNAMES[n % SURNAMES.length]!;
+  const first = FIRST[Math.floor(n / SURNAMES.length) % FIRST.length]!;
+  const patronymic = PATRONYMICS[Math.floor(n / (SURNAMES.length * FIRST.length)) % PATRONYMICS.length]!;
+  const female = FIRST.indexOf(first) >= 20;
+  const name = female ? `${surname}а ${first} ${patronymic.replace(/ич$/, "на")}` : `${surname} ${first} ${patronymic}`;
+  return [String(n + 1), name, female ? "Ж" : "М", REGIONS[n % REGIONS.length]!, n % 3 === 0 ? "старший инспектор" : "инспектор по связям со СМИ"];
+}
+
+function sheet(rows: number): string[][] {
+  return [["Список участников"], [], ["№ п/п", "Ф.И.О.", "Пол", "Область", "Должность"], ...Array.from({ length: rows }, (_, i) => person(i)), ["Итого", "", "", "", String(rows)]];
+}
+
+const csv = (rows: string[][]) => Buffer.from("\uFEFF" + rows.map((r) => r.join(";")).join("\r\n") + "\r\n", "utf8");
+
+async function xlsx(rows: string[][]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.addWorksheet("Участники").addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const server = createServer().listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+/** Peak resident memory of a process so far (Linux), in MB. */
+function peakRssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, "utf8");
+  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
+}
+
+async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(ROOT, "apps/api/dist/server.js")], {
+    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "off" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  await new Promise<void>((ready, fail) => {
+    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("[api] ready") && ready());
+    child.once("exit", (code) => fail(new Error(`API exited with ${code}`)));
+  });
+  return { url: `http://127.0.0.1:${port}`, child };
+}
+
+async function main() {
+  const admin = new pg.Client({ connectionString: ADMIN_URL });
+  await admin.connect();
+  const dbName = `vep_bench_${Date.now()}`;
+  await admin.query(`CREATE DATABASE ${dbName}`);
+  const url = new URL(ADMIN_URL);
+  url.pathname = `/${dbName}`;
+  const databaseUrl = url.toString();
+  const db = new pg.Client({ connectionString: databaseUrl });
+  const scratch = mkdtempSync(join(tmpdir(), "vep-bench-"));
+  chmodSync(scratch, 0o755);
+  const results: Record<string, unknown>[] = [];
+  let child: ChildProcess | undefined;
+  try {
+    const started = await startApi(databaseUrl);
+    child = started.child;
+    const api = started.url;
+    await db.connect();
+    const login = await fetch(`${api}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "partner@vep.example", password: "demo-partner-2020" }) });
+    const { token } = (await login.json()) as { token: string };
+    const baseline = peakRssMb(child!.pid!);
+
+    for (const size of SIZES) {
+      const rows = sheet(size);
+      for (const format of ["csv", "xlsx"] as const) {
+        const file = format === "csv" ? csv(rows) : await xlsx(rows);
+        // A fresh activity per run, assigned to the partner like the webinar, so each import starts a new list.
+        const activityId = randomUUID();
+        const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity' AND column_name NOT IN ('id', 'code')`)).rows.map((r) => `"${r.column_name}"`).join(", ");
+        await db.query(`INSERT INTO "Activity" ("id", "code", ${columns}) SELECT $1, $2, ${columns} FROM "Activity" WHERE "title" LIKE 'Effective communications%' LIMIT 1`, [activityId, `BENCH-${activityId}`]);
+        await db.query(`INSERT INTO "ActivityPartner" ("activityId","organisationId","role","updatedAt") SELECT $1, "organisationId", "role", now() FROM "ActivityPartner" ap JOIN "Activity" a ON a.id = ap."activityId" WHERE a.title LIKE 'Effective communications%' AND a.id <> $1 LIMIT 1`, [activityId]);
+        const started = performance.now();
+        const res = await fetch(`${api}/api/v1/activities/${activityId}/participant-imports?fileName=bench.${format}`, {
+          method: "POST",
+          headers: { authorization: `Bearer ${token}`, "content-type": format === "csv" ? "text/csv" : "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "idempotency-key": randomUUID() },
+          body: file,
+        });
+        const seconds = (performance.now() - started) / 1000;
+        const body = (await res.json()) as { imported?: { rows: number }; detail?: string };
+        if (res.status !== 201) throw new Error(`import of ${size} ${format} failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
+        results.push({ what: `import ${format}`, rows: body.imported!.rows, fileMB: +(file.byteLength / 1e6).toFixed(1), seconds: +seconds.toFixed(2), rowsPerSecond: Math.round(size / seconds), apiPeakRssMB: Math.round(peakRssMb(child!.pid!)) });
+      }
+
+      // The physical limit: the same rows, already clean, COPYed into a table of the same shape.
+      const copyFile = join(scratch, `rows-${size}.csv`);
+      writeFileSync(copyFile, rows.slice(3, -1).map((r, i) => [randomUUID(), i + 4, r[1], r[1]!.toLowerCase(), r[2] === "Ж" ? "FEMALE" : "MALE", r[4]].join(",")).join("\n") + "\n");
+      chmodSync(copyFile, 0o644);
+      await db.query(`CREATE TEMP TABLE copy_rows (id text, "rowNumber" int, "fullName" text, "normalisedName" text, sex text, position text)`);
+      const started = performance.now();
+      await db.query(`COPY copy_rows FROM '${copyFile}' WITH (FORMAT csv)`);
+      const seconds = (performance.now() - started) / 1000;
+      await db.query(`DROP TABLE copy_rows`);
+      results.push({ what: "COPY (limit)", rows: size, fileMB: null, seconds: +seconds.toFixed(3), rowsPerSecond: Math.round(size / seconds), apiPeakRssMB: null });
+    }
+    console.log(`\nParticipant-list imports on PostgreSQL — ${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}; API idle RSS ${Math.round(baseline)} MB\n`);
+    console.table(results);
+    console.log(JSON.stringify({ bench: "imports", machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) }, results }));
+  } finally {
+    if (child && child.exitCode === null) {
+      child.kill("SIGTERM");
+      await new Promise((done) => child!.once("exit", done));
+    }
+    await db.end().catch(() => {});
+    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
+    await admin.end();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+await main();
