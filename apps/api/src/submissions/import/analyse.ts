@@ -193,7 +193,9 @@ export async function analyseImport(db: PrismaClient, target: ImportTarget, body
   return { preview, valid, info, problemCount: problems.count + Object.keys(mappingIssues).length, problems: problems.shown };
 }
 
-const NAMES_PER_QUERY = 5000;
+const NAMES_PER_QUERY = 20_000;
+
+type KnownPerson = { normalisedName: string; organisationId: string | null; organisation: string | null };
 
 /** Warns about rows whose name matches a known person; returns how many rows matched. */
 async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: ValidRows, warnings: NoticeList): Promise<number> {
@@ -205,18 +207,22 @@ async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: Va
   });
   const names = [...rowsByName.keys()];
   const own = new Set(target.ownOrganisationIds);
+  // A partner's lookup stays inside its own organisations; staff look everywhere.
+  const organisations = target.seesOtherOrganisations ? null : target.ownOrganisationIds;
   let matched = 0;
   for (let start = 0; start < names.length; start += NAMES_PER_QUERY) {
     const chunk = names.slice(start, start + NAMES_PER_QUERY);
-    const people = await db.person.findMany({
-      where: { normalisedName: { in: chunk }, erasedAt: null, ...(target.seesOtherOrganisations ? {} : { organisationId: { in: target.ownOrganisationIds } }) },
-      select: { normalisedName: true, organisationId: true, organisation: { select: { name: true } } },
-    });
+    // One array parameter, not 20,000 placeholders.
+    const people = await db.$queryRaw<KnownPerson[]>`
+      SELECT p."normalisedName", p."organisationId", o."name" AS "organisation"
+      FROM "Person" p LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
+      WHERE p."normalisedName" = ANY(${chunk}::text[]) AND p."erasedAt" IS NULL
+        AND (${organisations}::text[] IS NULL OR p."organisationId" = ANY(${organisations}::text[]))`;
     const byName = new Map<string, { ownCount: number; elsewhere: Set<string> }>();
     for (const person of people) {
       const entry = byName.get(person.normalisedName) ?? { ownCount: 0, elsewhere: new Set<string>() };
       if (person.organisationId && own.has(person.organisationId)) entry.ownCount += 1;
-      else entry.elsewhere.add(person.organisation?.name ?? "no organisation");
+      else entry.elsewhere.add(person.organisation ?? "no organisation");
       byName.set(person.normalisedName, entry);
     }
     for (const [name, entry] of byName) {
