@@ -49,9 +49,6 @@ CREATE TABLE "SubmissionEvent" (
 );
 
 -- CreateIndex
-CREATE INDEX "SubmissionRow_submissionId_revision_rowKey_idx" ON "SubmissionRow"("submissionId", "revision", "rowKey");
-
--- CreateIndex
 CREATE INDEX "SubmissionRow_personId_idx" ON "SubmissionRow"("personId");
 
 -- CreateIndex
