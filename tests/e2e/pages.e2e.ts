@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { artifactsDir, startStack, type Stack } from "./harness.js";
 
 const webinar = seedId("activity:webinar");
+const participantList = seedId("submission:participants");
 export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER", string[]> = {
   ANONYMOUS: ["/", `/activities/${webinar}`, "/login"],
   STAFF: [
@@ -24,6 +25,9 @@ export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER"
     `/staff/indicators/${seedId("indicator:1")}`,
     "/staff/finance",
     "/staff/submissions",
+    `/staff/submissions/${participantList}`,
+    `/staff/activities/${webinar}/import`,
+    "/notifications",
     "/donor",
   ],
   ADMIN: [
@@ -34,8 +38,8 @@ export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER"
     "/admin/regions",
     `/admin/regions/${seedId("region:KZ-MAN:2018-06-19")}`,
   ],
-  DONOR: ["/donor"],
-  PARTNER: ["/partner", `/partner/activities/${webinar}`],
+  DONOR: ["/donor", "/notifications"],
+  PARTNER: ["/partner", `/partner/activities/${webinar}`, `/partner/activities/${webinar}/import`, `/partner/submissions/${participantList}`, "/notifications"],
 };
 const LOGINS = { STAFF: "demo-staff-2020", ADMIN: "demo-admin-2020", DONOR: "demo-donor-2020", PARTNER: "demo-partner-2020" } as const;
 
@@ -86,7 +90,8 @@ describe.each(Object.keys(PAGES) as (keyof typeof PAGES)[])("%s", (role) => {
     }
     await context.close();
     expect(problems).toEqual([]);
-  });
+    // Up to 17 pages per role, each with an axe run and two screenshots: more than the default minute.
+  }, 180_000);
 });
 
 it("a donor is refused a participant page", async () => {

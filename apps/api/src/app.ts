@@ -11,6 +11,8 @@ import { adminRoutes } from "./admin/index.js";
 import { authRoutes } from "./auth/routes.js";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
 import { docsRoutes } from "./docs/routes.js";
+import { feedbackRoutes } from "./feedback/routes.js";
+import { createFeedbackThrottle, type FeedbackThrottle } from "./feedback/throttle.js";
 import { financeRoutes } from "./finance/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { authenticate, authorize } from "./http/access.js";
@@ -32,6 +34,8 @@ export interface AppDeps {
   /** Names of the migrations this build ships; health reports "pending" until all are applied. */
   migrations: readonly string[];
   loginThrottle?: LoginThrottle;
+  /** Limits public feedback posts per address; tests pass a small one. */
+  feedbackThrottle?: FeedbackThrottle;
   /** Browser origins allowed to call the API directly (the dashboard). */
   webOrigins?: string[];
   /** Where request logs go; none when omitted (tests). */
@@ -42,12 +46,12 @@ export interface AppDeps {
 const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** A 100,000-row participant list is about 10 MB as CSV and 5 MB as .xlsx. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
-const isUpload = (path: string) => /^\/api\/v1\/activities\/[^/]+\/participant-imports(\/preview)?$/.test(path);
+const isUpload = (path: string) => /^\/api\/v1\/activities\/[^/]+\/(participant|feedback)-imports(\/preview)?$/.test(path);
 const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${maxSize / 1024} KiB.` }) });
 const jsonLimit = sizeLimit(MAX_JSON_BODY_BYTES);
 const uploadLimit = sizeLimit(MAX_UPLOAD_BYTES);
 
-export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), webOrigins = [], log }: AppDeps) {
+export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), feedbackThrottle = createFeedbackThrottle(), webOrigins = [], log }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
   app.doc31("/api/openapi.json", {
@@ -78,6 +82,7 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1", resultsRoutes)
     .route("/api/v1", activityRoutes)
     .route("/api/v1", peopleRoutes)
+    .route("/api/v1", feedbackRoutes(feedbackThrottle))
     .route("/api/v1", adminRoutes)
     .route("/api/v1/submissions", submissionRoutes)
     .route("/api/v1", importRoutes)

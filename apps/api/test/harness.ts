@@ -4,7 +4,7 @@ import { serve } from "@hono/node-server";
 import { readMigrations, type Database } from "@vep/db";
 import { seedReferenceCase } from "@vep/db/seed";
 import { createTestDatabase } from "@vep/db/testing";
-import { createApp } from "../src/app.js";
+import { createApp, type AppDeps } from "../src/app.js";
 
 export const DASHBOARD_ORIGIN = "http://127.0.0.1:3000";
 
@@ -17,12 +17,12 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { seed?: boolean } = {}): Promise<RunningApi> {
+export async function startApi(options: { seed?: boolean } & Pick<AppDeps, "feedbackThrottle"> = {}): Promise<RunningApi> {
   const db = await createTestDatabase();
   if (options.seed ?? true) await seedReferenceCase(db.prisma);
   const migrations = (await readMigrations()).migrationDirectories.map((m) => m.path);
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db: db.prisma, engine: db.engine, migrations, webOrigins: [DASHBOARD_ORIGIN], log: (line) => logs.push(line) });
+  const app = createApp({ db: db.prisma, engine: db.engine, migrations, webOrigins: [DASHBOARD_ORIGIN], log: (line) => logs.push(line), ...(options.feedbackThrottle ? { feedbackThrottle: options.feedbackThrottle } : {}) });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;

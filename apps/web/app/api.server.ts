@@ -1,7 +1,9 @@
 import { data } from "@remix-run/node";
 import type { AppType } from "@vep/api";
+import type { ImportPreview, ImportResult } from "@vep/domain";
 import { hc } from "hono/client";
 import { env } from "./env.server";
+import { uploadContentType } from "./lib/submissions";
 
 /** How long a loader waits for the API before showing the "unavailable" page. */
 const API_TIMEOUT_MS = 10_000;
@@ -41,6 +43,45 @@ export function apiClient(options: ApiClientOptions = {}) {
 }
 
 export type ApiClient = ReturnType<typeof apiClient>;
+
+/** How long an upload may take end to end: a 100,000-row list is read and written in seconds, not minutes. */
+const UPLOAD_TIMEOUT_MS = 5 * 60_000;
+
+/** The answer to a participant-list upload: the preview or import, or the problem the API names. */
+export type ParticipantImportAnswer<T> =
+  | { status: 200 | 201; body: T }
+  | { status: 400; detail: string | null; errors: Record<string, string> }
+  | { status: 404 | 409; detail: string | null };
+
+/**
+ * Sends an uploaded spreadsheet to the API's participant-import routes. The API reads the file from
+ * the raw request body (which `hono/client` does not send), so this posts the bytes with fetch.
+ */
+export async function postParticipantImport<K extends "preview" | "import">(
+  options: ApiClientOptions & { idempotencyKey?: string | undefined },
+  activityId: string,
+  kind: K,
+  file: Blob,
+  query: Record<string, string>,
+): Promise<ParticipantImportAnswer<K extends "preview" ? ImportPreview : ImportResult>> {
+  const { request, token, clientAddress, idempotencyKey } = options;
+  const path = `${env.API_URL}/api/v1/activities/${encodeURIComponent(activityId)}/participant-imports${kind === "preview" ? "/preview" : ""}`;
+  const headers: Record<string, string> = { accept: "application/json", "content-type": uploadContentType(query.fileName) };
+  if (token) headers.authorization = `Bearer ${token}`;
+  if (clientAddress) headers["x-forwarded-for"] = clientAddress;
+  if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
+  const signals = [AbortSignal.timeout(UPLOAD_TIMEOUT_MS), ...(request ? [request.signal] : [])];
+  const response = await callApi(request, () =>
+    fetch(`${path}?${new URLSearchParams(query)}`, { method: "POST", body: file, headers, signal: AbortSignal.any(signals) }),
+  );
+  if (response.status === 200 || response.status === 201) return { status: response.status, body: await response.json() };
+  if (response.status === 400 || response.status === 404 || response.status === 409) {
+    const problem = (await response.json().catch(() => ({}))) as { detail?: string; errors?: Record<string, string> };
+    const detail = problem.detail ?? null;
+    return response.status === 400 ? { status: 400, detail, errors: problem.errors ?? {} } : { status: response.status, detail };
+  }
+  return unexpectedResponse(response);
+}
 
 /** What the error boundary gets when a loader gives up on the API. */
 export interface ApiErrorData {

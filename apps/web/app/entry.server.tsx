@@ -7,7 +7,7 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { I18nextProvider, initReactI18next } from "react-i18next";
 import { i18nConfig } from "./i18n";
-import { i18nServer, loadResources } from "./i18n.server";
+import { getLocale, i18nServer, loadResources } from "./i18n.server";
 import { NonceProvider } from "./lib/nonce";
 
 /** Server-side errors: log real failures, not cancelled requests or unknown URLs (those are 404 pages). */
@@ -29,7 +29,7 @@ export default async function handleRequest(
 ) {
   // One i18next instance per request: the locale is the request's, never shared.
   const i18n = createInstance();
-  const [lng, resources] = await Promise.all([i18nServer.getLocale(request), loadResources()]);
+  const [lng, resources] = await Promise.all([getLocale(request), loadResources()]);
   const routeNamespaces = i18nServer.getRouteNamespaces(remixContext);
   await i18n.use(initReactI18next).init({
     ...i18nConfig,

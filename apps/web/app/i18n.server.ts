@@ -1,6 +1,6 @@
 import type { Resource } from "i18next";
-import { RemixI18Next } from "remix-i18next/server";
-import { catalogueLoaders, defaultNS, fallbackLng, i18nConfig, supportedLngs } from "./i18n";
+import { LanguageDetector, RemixI18Next } from "remix-i18next/server";
+import { catalogueLoaders, defaultNS, fallbackLng, i18nConfig, languagesWith } from "./i18n";
 
 /** Every catalogue, `{ en: { common: {...} }, ... }`, filled once by loadResources(). */
 const resources: Resource = {};
@@ -20,13 +20,11 @@ export function loadResources(): Promise<Resource> {
   return loading;
 }
 
+/** `?lng=ru` wins, then the browser's Accept-Language. A cookie comes with the language switcher. */
+const detection = (supportedLanguages: string[]) => ({ supportedLanguages, fallbackLanguage: fallbackLng, order: ["searchParams", "header"] as ("searchParams" | "header")[] });
+
 export const i18nServer = new RemixI18Next({
-  detection: {
-    supportedLanguages: supportedLngs,
-    fallbackLanguage: fallbackLng,
-    // `?lng=ru` wins, then the browser's Accept-Language. A cookie comes with the language switcher.
-    order: ["searchParams", "header"],
-  },
+  detection: detection(languagesWith(defaultNS)),
   i18next: {
     ...i18nConfig,
     // The same object loadResources() fills; getFixedT below waits for it.
@@ -34,22 +32,30 @@ export const i18nServer = new RemixI18Next({
   },
 });
 
+/**
+ * Pages offered in more languages than the rest of the app, by their path: the public feedback form is
+ * in Russian before the dashboard is, so that participants answer in their language.
+ */
+const WIDER_LANGUAGE_PAGES = [{ path: /^\/feedback\//, detector: new LanguageDetector(detection(languagesWith("feedback"))) }];
+
 /** The locale this request is rendered in. */
 export function getLocale(request: Request): Promise<string> {
-  return i18nServer.getLocale(request);
+  const { pathname } = new URL(request.url);
+  const page = WIDER_LANGUAGE_PAGES.find((p) => p.path.test(pathname));
+  return page ? page.detector.detect(request) : i18nServer.getLocale(request);
 }
 
 /** A `t` bound to the request's locale, for loaders (page titles, meta). */
 export async function getFixedT(request: Request) {
-  await loadResources();
-  return i18nServer.getFixedT(request, defaultNS);
+  const [locale] = await Promise.all([getLocale(request), loadResources()]);
+  return i18nServer.getFixedT(locale, defaultNS);
 }
 
 /** The dashboard's area namespaces (app/locales/<lng>/<ns>.json besides "common"). */
-export type AreaNamespace = "staff" | "donor" | "partner" | "programme" | "admin";
+export type AreaNamespace = "staff" | "donor" | "partner" | "programme" | "admin" | "feedback" | "submissions";
 
 /** A `t` bound to the request's locale and one area's namespace, for loaders (page titles). */
 export async function getAreaT(request: Request, ns: AreaNamespace) {
-  await loadResources();
-  return i18nServer.getFixedT(request, ns);
+  const [locale] = await Promise.all([getLocale(request), loadResources()]);
+  return i18nServer.getFixedT(locale, ns);
 }

@@ -33,6 +33,14 @@ export const supportedLngs: string[] = [
   ),
 ];
 
+/**
+ * Languages that have the catalogue `ns`. A language is offered app-wide only once it has the common
+ * catalogue; until then it serves just the pages whose namespaces it has (see i18n.server.ts).
+ */
+export function languagesWith(ns: string): string[] {
+  return supportedLngs.filter((lng) => catalogueKey(lng, ns) in catalogueLoaders);
+}
+
 export const i18nConfig = {
   supportedLngs,
   fallbackLng,

@@ -19,6 +19,7 @@ import { useChangeLanguage } from "remix-i18next/react";
 import { apiClient, getCurrentUser, type ApiErrorData } from "./api.server";
 import { defaultNS, fallbackLng } from "./i18n";
 import { getFixedT, getLocale } from "./i18n.server";
+import { unreadNotificationCount } from "./lib/submissions.server";
 import { useNonce } from "./lib/nonce";
 import { clearSessionToken, getSessionToken } from "./session.server";
 import stylesheet from "./styles.css?url";
@@ -60,8 +61,9 @@ export const handle = { i18n: [defaultNS] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, t, token] = await Promise.all([getLocale(request), getFixedT(request), getSessionToken(request)]);
-  const user = token ? await getCurrentUser(apiClient({ request, locale, token, clientAddress: context.clientAddress }), request) : null;
-  const body = { locale, user, appName: t("app.name"), description: t("app.description") };
+  const api = token ? apiClient({ request, locale, token, clientAddress: context.clientAddress }) : null;
+  const [user, unreadNotices] = api ? await Promise.all([getCurrentUser(api, request), unreadNotificationCount(api, request)]) : [null, 0];
+  const body = { locale, user, unreadNotices, appName: t("app.name"), description: t("app.description") };
   // A cookie whose session the API no longer knows (expired, signed out elsewhere) is dropped.
   return token && !user ? data(body, { headers: { "Set-Cookie": await clearSessionToken() } }) : body;
 }
@@ -111,6 +113,10 @@ export function Layout({ children }: { children: ReactNode }) {
                 : null}
               {rootData?.user ? (
                 <>
+                  <NavLink to="/notifications" aria-label={t("nav.noticesLabel", { count: rootData.unreadNotices })}>
+                    {t("nav.notices")}
+                    {rootData.unreadNotices > 0 ? <span className="nav-count" aria-hidden="true">{rootData.unreadNotices}</span> : null}
+                  </NavLink>
                   <span className="site-nav__user">
                     {t("auth.signedInAs", { name: rootData.user.displayName, role: t(`role.${rootData.user.role}`) })}
                   </span>

@@ -6,6 +6,7 @@
 import { ACTIVITIES_ACCESS } from "./access/activities.js";
 import { ADMIN_ACCESS } from "./access/admin.js";
 import { CORE_ACCESS } from "./access/core.js";
+import { FEEDBACK_ACCESS } from "./access/feedback.js";
 import { FINANCE_ACCESS } from "./access/finance.js";
 import { MONEY_ACCESS } from "./access/money.js";
 import { PEOPLE_ACCESS } from "./access/people.js";
@@ -42,6 +43,7 @@ export const ACCESS: AccessTable = {
   ...RESULTS_ACCESS,
   ...ACTIVITIES_ACCESS,
   ...PEOPLE_ACCESS,
+  ...FEEDBACK_ACCESS,
   ...ADMIN_ACCESS,
   ...SUBMISSIONS_ACCESS,
 };

@@ -1,6 +1,7 @@
 export * from "./common.js";
 export * from "./counting.js";
 export * from "./people.js";
+export * from "./feedback.js";
 export * from "./public.js";
 export * from "./errors.js";
 export * from "./access.js";
@@ -16,3 +17,5 @@ export * from "./progress.js";
 export * from "./submissions.js";
 export * from "./participant-import.js";
 export * from "./notifications.js";
+export * from "./sheet-columns.js";
+export * from "./feedback-import.js";

@@ -3,23 +3,14 @@
 // обл."). Pure rules: the API streams the file and feeds rows through these.
 import { z } from "zod";
 import { normalisePersonName } from "./people.js";
+import { cellOf, columnDictionary, isBlankRow, isTotalRow, valueKey, type FieldProblem, type Mapping, type ReadRow } from "./sheet-columns.js";
 
 export const IMPORT_FIELDS = ["number", "fullName", "lastName", "firstName", "middleName", "sex", "region", "position", "email", "phone", "role"] as const;
 export type ImportField = (typeof IMPORT_FIELDS)[number];
 export const ImportFieldSchema = z.enum(IMPORT_FIELDS);
 
 /** A column the user maps to nothing is ignored. */
-export type ColumnMapping = (ImportField | null)[];
-
-/** Lower case, ё→е, letters and digits only: "Ф.И.О." and "фио" read the same. */
-function headerKey(text: string): string {
-  return text
-    .normalize("NFC")
-    .toLowerCase()
-    .replace(/ё/g, "е")
-    .replace(/\(.*?\)/g, "")
-    .replace(/[^\p{L}\p{N}№#]+/gu, "");
-}
+export type ColumnMapping = Mapping<ImportField>;
 
 const HEADER_WORDS: Record<ImportField, string[]> = {
   number: ["№", "#", "no", "nr", "number", "№пп", "пп", "номер", "р/с", "рс"],
@@ -34,40 +25,14 @@ const HEADER_WORDS: Record<ImportField, string[]> = {
   phone: ["телефон", "phone", "tel", "тел", "контактныйтелефон", "мобильныйтелефон", "phonenumber"],
   role: ["роль", "role", "статус", "рөлі"],
 };
-const HEADER_INDEX = new Map<string, ImportField>(
-  Object.entries(HEADER_WORDS).flatMap(([field, words]) => words.map((w) => [headerKey(w), field as ImportField] as const)),
-);
-
-/** The field a header cell names, or null. */
-export function recogniseHeader(cell: string): ImportField | null {
-  const key = headerKey(cell);
-  return key === "" ? null : (HEADER_INDEX.get(key) ?? null);
-}
-
-/** Each column's field from the header row; a field named twice keeps its first column. */
-export function mapColumns(header: readonly string[]): ColumnMapping {
-  const taken = new Set<ImportField>();
-  return header.map((cell) => {
-    const field = recogniseHeader(cell);
-    if (!field || taken.has(field)) return null;
-    taken.add(field);
-    return field;
-  });
-}
 
 const hasName = (fields: Set<ImportField | null>) => fields.has("fullName") || (fields.has("lastName") && fields.has("firstName"));
 
-/**
- * The header row among the first rows of a sheet (0-based), or null: the first row of two or more
- * cells that names a person column. Titles (one cell) and blank rows above it are skipped.
- */
-export function findHeaderRow(rows: readonly (readonly string[])[]): number | null {
-  const index = rows.findIndex((row) => {
-    const fields = new Set(row.map(recogniseHeader));
-    return hasName(fields) && row.filter((cell) => cell.trim() !== "").length >= 2;
-  });
-  return index < 0 ? null : index;
-}
+/** A participant list's header row names a person column. */
+export const participantColumns = columnDictionary(HEADER_WORDS, hasName);
+export const recogniseHeader = participantColumns.recognise;
+export const mapColumns = participantColumns.mapColumns;
+export const findHeaderRow = participantColumns.findHeaderRow;
 
 /** What a mapping lacks to read a participant: problems keyed by field. */
 export function mappingProblems(mapping: ColumnMapping): Partial<Record<ImportField, string>> {
@@ -80,8 +45,6 @@ export function mappingProblems(mapping: ColumnMapping): Partial<Record<ImportFi
 }
 
 // ── values ──
-
-const valueKey = (text: string) => text.normalize("NFC").toLowerCase().replace(/ё/g, "е").replace(/[\s.]+/g, "");
 
 const SEX_WORDS: Record<"MALE" | "FEMALE" | "UNDISCLOSED", string[]> = {
   MALE: ["м", "муж", "мужской", "мужчина", "m", "male", "man", "ер", "еркек", "er"],
@@ -172,27 +135,17 @@ export const ParticipantRowSchema = z.object({
 });
 export type ParticipantRow = z.infer<typeof ParticipantRowSchema>;
 
-export interface FieldProblem {
-  field: ImportField;
-  message: string;
-}
+export type ReadParticipantRow = ReadRow<ImportField, ParticipantRow>;
 
-export type ReadRow = { kind: "blank" } | { kind: "total" } | { kind: "row"; row: ParticipantRow } | { kind: "invalid"; problems: FieldProblem[] };
-
-const TOTAL_ROW = /^(итого|всего|total|барлығы|жиыны)(?!\p{L})/iu;
 const PHONE = /^[+\d][\d\s()\-–.]{4,39}$/;
 
 /** One sheet row read through a mapping: skipped (blank, closing total), a participant, or its problems. */
-export function readParticipantRow(cells: readonly string[], mapping: ColumnMapping, findRegion: (text: string) => string | null): ReadRow {
-  const value = (field: ImportField) => {
-    const column = mapping.indexOf(field);
-    return column < 0 ? "" : (cells[column] ?? "").replace(/\s+/g, " ").trim();
-  };
-  const filled = mapping.map((field, i) => (field && field !== "number" ? (cells[i] ?? "").trim() : "")).filter((v) => v !== "");
-  if (filled.length === 0) return { kind: "blank" };
-  if (cells.some((cell) => TOTAL_ROW.test(cell.trim()))) return { kind: "total" };
+export function readParticipantRow(cells: readonly string[], mapping: ColumnMapping, findRegion: (text: string) => string | null): ReadParticipantRow {
+  const value = (field: ImportField) => cellOf(cells, mapping, field);
+  if (isBlankRow(cells, mapping, "number")) return { kind: "blank" };
+  if (isTotalRow(cells)) return { kind: "total" };
 
-  const problems: FieldProblem[] = [];
+  const problems: FieldProblem<ImportField>[] = [];
   const fullName = value("fullName") || [value("lastName"), value("firstName"), value("middleName")].filter(Boolean).join(" ");
   const nameField: ImportField = mapping.includes("fullName") ? "fullName" : "lastName";
   if (fullName === "") problems.push({ field: nameField, message: "The name is empty." });

@@ -18,7 +18,7 @@ const CONTROL_CHARACTERS_BUT_LINES = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u0
  * Text people type: trimmed, limited, without markup (it ends up in PDFs, CSVs and the dashboard) and
  * without control characters (line breaks allowed in `multiline` texts).
  */
-function text(max: number, { multiline = false } = {}) {
+export function text(max: number, { multiline = false } = {}) {
   return z
     .string()
     .trim()

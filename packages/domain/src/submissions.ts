@@ -1,8 +1,10 @@
 // Partner submissions (participant lists, feedback batches) as their readers see them. The workflow
 // (submit, review, return, approve) writes them; here they are read.
 import { z } from "zod";
-import { type ColumnMapping, ImportFieldSchema } from "./participant-import.js";
-import { PageQuerySchema } from "./public.js";
+import { FeedbackImportFieldSchema } from "./feedback-import.js";
+import { ImportFieldSchema } from "./participant-import.js";
+import type { Mapping } from "./sheet-columns.js";
+import { PageQuerySchema, SexSchema } from "./public.js";
 
 export const SubmissionStatusSchema = z.enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"]);
 export const SubmissionKindSchema = z.enum(["PARTICIPANT_LIST", "FEEDBACK_BATCH"]);
@@ -107,22 +109,47 @@ export const ImportResultSchema = z
   .meta({ id: "ImportResult" });
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
-/** `mapping` as sent: one field (or nothing) per column. */
-export function parseMapping(text: string): ColumnMapping | { problem: string } {
-  const mapping: ColumnMapping = [];
+/** `mapping` as sent: one field (or nothing) per column, from the fields of the kind of sheet. */
+export function parseMapping<F extends string>(text: string, fields: readonly F[]): Mapping<F> | { problem: string } {
+  const mapping: Mapping<F> = [];
   for (const [i, part] of text.split(",").entries()) {
     const name = part.trim();
     if (name === "") {
       mapping.push(null);
       continue;
     }
-    const field = ImportFieldSchema.safeParse(name);
-    if (!field.success) return { problem: `Column ${i + 1}: "${name}" is not a field (${ImportFieldSchema.options.join(", ")}).` };
-    if (mapping.includes(field.data)) return { problem: `"${name}" is mapped to two columns.` };
-    mapping.push(field.data);
+    if (!fields.includes(name as F)) return { problem: `Column ${i + 1}: "${name}" is not a field (${fields.join(", ")}).` };
+    if (mapping.includes(name as F)) return { problem: `"${name}" is mapped to two columns.` };
+    mapping.push(name as F);
   }
   return mapping;
 }
+
+/** A paper-feedback batch read from a sheet: the same shape as a participant list's preview. */
+export const FeedbackImportPreviewSchema = ImportPreviewSchema.extend({
+  columns: z.array(z.object({ index: z.number().int(), header: z.string(), field: z.union([FeedbackImportFieldSchema, z.null()]) })),
+  counts: z.object({ rows: z.number().int(), responses: z.number().int(), invalid: z.number().int(), skipped: z.number().int() }),
+  problems: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  warnings: z.array(z.object({ row: z.number().int(), field: z.string().nullable(), message: z.string() })),
+  sample: z.array(
+    z.object({
+      row: z.number().int(),
+      respondentSex: SexSchema.optional(),
+      respondentRegionId: z.string().optional(),
+      ratingRelevance: z.number().int().optional(),
+      ratingUsefulness: z.number().int().optional(),
+      ratingTrainers: z.number().int().optional(),
+      ratingOrganisation: z.number().int().optional(),
+      knowledgeBefore: z.number().int().optional(),
+      knowledgeAfter: z.number().int().optional(),
+      willApply: z.string().optional(),
+      comments: z.string().optional(),
+      consentToQuote: z.boolean(),
+      consentToAttribution: z.boolean(),
+    }),
+  ),
+}).meta({ id: "FeedbackImportPreview" });
+export type FeedbackImportPreview = z.infer<typeof FeedbackImportPreviewSchema>;
 
 // ── review workflow ──
 
@@ -147,7 +174,6 @@ export const ReturnSchema = z
   })
   .refine((r) => (r.comment ?? "") !== "" || r.rows.length > 0, { message: "Say what to fix: a comment on the list or on rows.", path: ["comment"] });
 
-const SexSchema = z.enum(["MALE", "FEMALE", "UNDISCLOSED"]);
 const RoleSchema = z.enum(["PARTICIPANT", "OBSERVER"]);
 
 export const SubmissionRowSchema = z

@@ -85,12 +85,12 @@ export async function submissionInScope(db: Prisma.TransactionClient, ctx: Servi
 }
 
 /**
- * The list of this activity and organisation that is not yet approved, if any. Holds the activity's row
+ * The submission of this kind, activity and organisation that is not yet approved, if any. Holds the activity's row
  * until the transaction ends, so that two imports at once cannot both start a new list.
  */
-export async function openSubmissionFor(tx: Prisma.TransactionClient, activityId: string, organisationId: string) {
+export async function openSubmissionFor(tx: Prisma.TransactionClient, activityId: string, organisationId: string, kind: Submission["kind"]) {
   await tx.$queryRaw`SELECT 1 FROM "Activity" WHERE "id" = ${activityId} FOR UPDATE`;
-  return tx.submission.findFirst({ where: { activityId, organisationId, kind: "PARTICIPANT_LIST", status: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } } });
+  return tx.submission.findFirst({ where: { activityId, organisationId, kind, status: { in: ["DRAFT", "SUBMITTED", "RETURNED"] } } });
 }
 
 export async function listSubmissionRows({

@@ -83,10 +83,11 @@ export async function returnSubmission(
         ...input.rows.map((r) => ({ submissionId: id, revision, rowNumber: r.rowNumber, field: r.field ?? null, comment: r.comment, authorId: ctx.user.id })),
       ],
     });
-    // The partner fixes a copy; the returned revision stays as it was sent.
-    const rows = await copyRows(tx, id, revision, revision + 1);
-    const previous = await tx.submissionRevision.findUniqueOrThrow({ where: { submissionId_number: { submissionId: id, number: revision } }, select: { fileName: true, fileSha256: true } });
-    await tx.submissionRevision.create({ data: { submissionId: id, number: revision + 1, rowCount: rows, ...previous } });
+    // The partner fixes a copy; the returned revision stays as it was sent. (A feedback batch's responses
+    // belong to the batch, not to a revision: a corrected file replaces them.)
+    const previous = await tx.submissionRevision.findUniqueOrThrow({ where: { submissionId_number: { submissionId: id, number: revision } }, select: { fileName: true, fileSha256: true, rowCount: true } });
+    if (submission.kind === "PARTICIPANT_LIST") await copyRows(tx, id, revision, revision + 1);
+    await tx.submissionRevision.create({ data: { submissionId: id, number: revision + 1, ...previous } });
     await tx.submissionEvent.create({ data: { submissionId: id, revision, action: "RETURNED", actorId: ctx.user.id, comment, meta: { rowComments: input.rows.length } } });
     await recordAudit(tx, { actorId: ctx.user.id, action: "submission.return", entityType: "Submission", entityId: id, meta: { revision, rowComments: input.rows.length }, ipAddress: ctx.clientAddress });
     await notify(tx, await partnerUsers(tx, submission.organisationId), "submission.returned", { ...(await noticeFor(tx, submission)), revision, comment });
@@ -100,8 +101,9 @@ export async function approveSubmission(ctx: ServiceContext, id: string, input: 
     refuseStatus(submission, ["SUBMITTED"], "approved");
     const comment = input.comment ?? null;
     await advance(tx, ctx, submission, input.version, { status: "APPROVED", reviewedById: ctx.user.id, reviewedAt: new Date(), reviewerComment: comment });
+    // A feedback batch's responses count from now on as they are; a list's rows become people first.
     const departments = await tx.organisation.findMany({ where: { parentId: submission.organisationId }, select: { id: true } });
-    const result = await materialiseRows(tx, submission, submission.currentRevision, [submission.organisationId, ...departments.map((d) => d.id)]);
+    const result = submission.kind === "PARTICIPANT_LIST" ? await materialiseRows(tx, submission, submission.currentRevision, [submission.organisationId, ...departments.map((d) => d.id)]) : {};
     await tx.submissionEvent.create({ data: { submissionId: id, revision: submission.currentRevision, action: "APPROVED", actorId: ctx.user.id, comment, meta: { ...result } } });
     await recordAudit(tx, { actorId: ctx.user.id, action: "submission.approve", entityType: "Submission", entityId: id, meta: { revision: submission.currentRevision, ...result }, ipAddress: ctx.clientAddress });
     await notify(tx, await partnerUsers(tx, submission.organisationId), "submission.approved", { ...(await noticeFor(tx, submission)), revision: submission.currentRevision, comment });

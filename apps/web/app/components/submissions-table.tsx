@@ -1,9 +1,15 @@
+import { Link } from "@remix-run/react";
+import type { Role } from "@vep/domain";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "../lib/format";
+import { submissionPath } from "../lib/submissions";
 import type { SubmissionRow } from "../lib/submissions.server";
 
-/** Submissions with their status; `showOrganisation` for staff, who see every partner's. */
-export function SubmissionsTable({ submissions, showOrganisation = false, caption }: { submissions: SubmissionRow[]; showOrganisation?: boolean; caption: string }) {
+/**
+ * Submissions with their status; `showOrganisation` for staff, who see every partner's. A participant
+ * list links to its page for the reader's role.
+ */
+export function SubmissionsTable({ submissions, showOrganisation = false, caption, readerRole }: { submissions: SubmissionRow[]; showOrganisation?: boolean; caption: string; readerRole: Role }) {
   const { t, i18n } = useTranslation();
   const locale = i18n.language;
   return (
@@ -28,7 +34,7 @@ export function SubmissionsTable({ submissions, showOrganisation = false, captio
             <tr key={s.id}>
               <td>{s.activity.title}</td>
               {showOrganisation ? <td>{s.organisation.name}</td> : null}
-              <td>{t(`submissions.kinds.${s.kind}`)}</td>
+              <td>{s.kind === "PARTICIPANT_LIST" ? <Link to={submissionPath(readerRole, s.id)}>{t(`submissions.kinds.${s.kind}`)}</Link> : t(`submissions.kinds.${s.kind}`)}</td>
               <td>
                 <span className={`badge badge--${s.status.toLowerCase()}`}>{t(`submissions.statuses.${s.status}`)}</span>
               </td>

@@ -62,7 +62,7 @@ async function readProblem(response: Response): Promise<Problem> {
 }
 
 /** Turns an API answer to a write into a result the page can show; anything unexpected is an error page. */
-async function writeResult<T>(response: Response, read: () => Promise<T>): Promise<WriteResult<T>> {
+export async function writeResult<T>(response: Response, read: () => Promise<T>): Promise<WriteResult<T>> {
   if (response.ok) return { ok: true, data: await read() };
   if (response.status === 400) {
     const problem = await readProblem(response);

@@ -108,7 +108,7 @@ export default function PartnerHome() {
       <section aria-labelledby="submissions">
         <h2 id="submissions">{t("submissions.heading")}</h2>
         <p>{t("submissions.lead")}</p>
-        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} /> : <SubmissionsEmpty />}
+        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} readerRole="PARTNER" /> : <SubmissionsEmpty />}
       </section>
     </>
   );

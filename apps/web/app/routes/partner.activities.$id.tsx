@@ -16,7 +16,7 @@ import { formatNumber } from "../lib/format";
 import { enrolmentRows, getAssignedActivity, getOwnOrganisationNames, listOwnEnrolments } from "../lib/partner.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 
-export const handle = { i18n: ["common", "partner"] };
+export const handle = { i18n: ["common", "partner", "submissions"] };
 
 export const clientLoader = loadingNamespaces(handle.i18n);
 
@@ -66,6 +66,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 
 export default function PartnerActivity() {
   const { activity, ownRole, sessions, people, submissions } = useLoaderData<typeof loader>();
+  // The newest participant list: the one being prepared or reviewed, or else the last approved.
+  const list = submissions.find((s) => s.kind === "PARTICIPANT_LIST") ?? null;
   const { t, i18n } = useTranslation("partner");
   const { t: tc } = useTranslation();
   const locale = i18n.language;
@@ -214,10 +216,44 @@ export default function PartnerActivity() {
         )}
       </section>
 
+      <section aria-labelledby="activity-list">
+        <div className="section-heading">
+          <h2 id="activity-list">{t("list.heading")}</h2>
+          <Link to={`/partner/activities/${encodeURIComponent(activity.id)}/import`} className="button">
+            {list?.status === "APPROVED" ? t("list.uploadNew") : list ? t("list.uploadAgain") : t("list.upload")}
+          </Link>
+        </div>
+        {list ? (
+          <>
+            <dl className="facts facts--compact">
+              <div>
+                <dt>{t("list.status")}</dt>
+                <dd>
+                  <span className={`badge badge--${list.status.toLowerCase()}`}>{tc(`submissions.statuses.${list.status}`)}</span>
+                </dd>
+              </div>
+              <div>
+                <dt>{t("list.revision")}</dt>
+                <dd>{formatNumber(locale, list.revision)}</dd>
+              </div>
+              <div>
+                <dt>{t("list.rows")}</dt>
+                <dd>{formatNumber(locale, list.rows)}</dd>
+              </div>
+            </dl>
+            <p>
+              <Link to={`/partner/submissions/${encodeURIComponent(list.id)}`}>{t("list.open")}</Link>
+            </p>
+          </>
+        ) : (
+          <p className="progress-empty">{t("list.empty")}</p>
+        )}
+      </section>
+
       <section aria-labelledby="activity-submissions">
         <h2 id="activity-submissions">{t("submissions.heading")}</h2>
         <p>{t("submissions.activityLead")}</p>
-        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} /> : <SubmissionsEmpty />}
+        {submissions.length > 0 ? <SubmissionsTable submissions={submissions} caption={t("submissions.caption")} readerRole="PARTNER" /> : <SubmissionsEmpty />}
       </section>
     </article>
   );

@@ -23,7 +23,7 @@ import {
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 
-export const handle = { i18n: ["common", "staff"] };
+export const handle = { i18n: ["common", "staff", "feedback"] };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
@@ -99,6 +99,7 @@ export default function StaffActivity() {
   const [params] = useSearchParams();
   const { t } = useTranslation("staff");
   const { t: tc, i18n } = useTranslation();
+  const { t: tf } = useTranslation("feedback");
   const locale = i18n.language;
   const base = `/staff/activities/${encodeURIComponent(activity.id)}`;
   const sessionCount = activity.sessions.length;
@@ -148,6 +149,9 @@ export default function StaffActivity() {
           </div>
           <Link to={`${base}/edit`} className="button">
             {t("activities.detail.edit")}
+          </Link>
+          <Link to={`${base}/feedback`} className="button button--secondary">
+            {tf("staff.link")}
           </Link>
         </div>
         <dl className="facts">
@@ -298,9 +302,14 @@ export default function StaffActivity() {
       <section aria-labelledby="participants">
         <div className="section-heading">
           <h2 id="participants">{t("activities.participants.heading", { count: enrolments.length })}</h2>
-          <Link to={`${base}/participants`} className="button">
-            {t("activities.participants.add")}
-          </Link>
+          <span className="inline-list">
+            <Link to={`${base}/participants`} className="button">
+              {t("activities.participants.add")}
+            </Link>
+            <Link to={`${base}/import`} className="button button--secondary">
+              {t("activities.participants.importList")}
+            </Link>
+          </span>
         </div>
         {enrolments.length === 0 ? (
           <p className="empty-state">{t("activities.participants.empty")}</p>

@@ -47,7 +47,7 @@ export default function StaffSubmissions() {
         </button>
       </Form>
       {submissions.length > 0 ? (
-        <SubmissionsTable submissions={submissions} showOrganisation caption={t("submissions.caption")} />
+        <SubmissionsTable submissions={submissions} showOrganisation caption={t("submissions.caption")} readerRole="STAFF" />
       ) : (
         <p className="empty-state">{t("submissions.empty")}</p>
       )}

@@ -2,9 +2,11 @@ import "i18next";
 import type admin from "../locales/en/admin.json";
 import type common from "../locales/en/common.json";
 import type donor from "../locales/en/donor.json";
+import type feedback from "../locales/en/feedback.json";
 import type partner from "../locales/en/partner.json";
 import type programme from "../locales/en/programme.json";
 import type staff from "../locales/en/staff.json";
+import type submissions from "../locales/en/submissions.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -17,6 +19,8 @@ declare module "i18next" {
       partner: typeof partner;
       programme: typeof programme;
       admin: typeof admin;
+      feedback: typeof feedback;
+      submissions: typeof submissions;
     };
     returnNull: false;
   }

@@ -3,7 +3,8 @@ import type { AccessTable } from "../access.js";
 // Health, API description, the public summary and sign-in.
 const everyone = { ANONYMOUS: "public-aggregates", ADMIN: "public-aggregates", STAFF: "public-aggregates", PARTNER: "public-aggregates", DONOR: "public-aggregates" } as const;
 const anyone = { ANONYMOUS: "all", ADMIN: "all", STAFF: "all", PARTNER: "all", DONOR: "all" } as const;
-const signedIn = { ADMIN: "self", STAFF: "self", PARTNER: "self", DONOR: "self" } as const;
+/** Every signed-in role, each on its own account. */
+export const signedIn = { ADMIN: "self", STAFF: "self", PARTNER: "self", DONOR: "self" } as const;
 
 export const CORE_ACCESS: AccessTable = {
   "GET /api/health": anyone,

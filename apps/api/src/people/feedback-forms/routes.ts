@@ -10,7 +10,7 @@ const tags = ["Feedback forms"];
 export const feedbackFormRoutes = newRouter()
   .openapi(listRoute(tags, "Feedback forms (a partner: those of its activities)", PageQuerySchema.extend({ activityId: z.uuid().optional() }), pageOf(FeedbackFormSchema)), async (c) => c.json(await listFeedbackForms({ ctx: serviceContext(c), input: c.req.valid("query") }), 200))
   .openapi(getRoute(tags, "One feedback form", FeedbackFormSchema), async (c) => c.json(withETag(c, await getFeedbackForm({ ctx: serviceContext(c), input: c.req.valid("param") })), 200))
-  .openapi(postRoute(tags, "Make a feedback form (STAFF, ADMIN); the answer carries the public link's token, shown this once", FeedbackFormInputSchema, FeedbackFormCreatedSchema), async (c) => c.json(await createFeedbackForm({ ctx: serviceContext(c), input: c.req.valid("json") }), 201))
+  .openapi(postRoute(tags, "Make a feedback form (STAFF, ADMIN), with the default questionnaire when it names no questions; the answer carries the public link's token, shown this once", FeedbackFormInputSchema, FeedbackFormCreatedSchema), async (c) => c.json(await createFeedbackForm({ ctx: serviceContext(c), input: c.req.valid("json") }), 201))
   .openapi(patchRoute(tags, "Change a feedback form (STAFF, ADMIN)", FeedbackFormUpdateSchema, FeedbackFormSchema, { stale: "Changed by someone else since it was read" }), async (c) => {
     const input = versionedChanges(c, c.req.valid("param").id, c.req.valid("json"));
     return c.json(await updateFeedbackForm({ ctx: serviceContext(c), input }), 200);

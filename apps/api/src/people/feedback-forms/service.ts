@@ -2,7 +2,7 @@
 // SHA-256 alone is stored, so the link is shown once, when the form is made.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@vep/db";
-import { ConflictError, feedbackWindowProblems, NotFoundError, type FeedbackForm, type FeedbackFormCreated, type FeedbackFormInput, type FeedbackFormUpdate } from "@vep/domain";
+import { ConflictError, DEFAULT_FEEDBACK_QUESTIONS, feedbackWindowProblems, NotFoundError, type FeedbackForm, type FeedbackFormCreated, type FeedbackFormInput, type FeedbackFormUpdate } from "@vep/domain";
 import { hashToken } from "../../auth/tokens.js";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
@@ -52,7 +52,9 @@ export async function createFeedbackForm({ ctx, input }: { ctx: ServiceContext; 
   const token = randomBytes(32).toString("base64url");
   return ctx.db.$transaction(async (tx) => {
     await ensureReferencesExist(tx, { activityId: input.activityId });
-    const row = await tx.feedbackForm.create({ data: { ...input, tokenHash: hashToken(token) }, include: formInclude });
+    // A form without questions gets the default questionnaire, whose answers the response's columns hold.
+    const questions = input.questions.length > 0 ? input.questions : DEFAULT_FEEDBACK_QUESTIONS;
+    const row = await tx.feedbackForm.create({ data: { ...input, questions, tokenHash: hashToken(token) }, include: formInclude });
     await recordAudit(tx, { actorId: ctx.user.id, action: "feedbackForm.create", entityType: "FeedbackForm", entityId: row.id, after: row, ipAddress: ctx.clientAddress });
     return { ...toFeedbackForm(row), token };
   });

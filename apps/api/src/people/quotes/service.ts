@@ -71,13 +71,16 @@ export async function listQuotes({ ctx, input }: { ctx: ServiceContext; input: {
 }
 
 export async function createQuote({ ctx, input }: { ctx: ServiceContext; input: QuoteInput }) {
-  return ctx.db.$transaction(async (tx) => {
-    await ensureReferencesExist(tx, { activityId: input.activityId });
-    const personId = await checkQuote(tx, input);
-    const row = await tx.quote.create({ data: { ...input, personId } });
-    await recordAudit(tx, { actorId: ctx.user.id, action: "quote.create", entityType: "Quote", entityId: row.id, after: withoutFreeText(row, ATTRIBUTION), ipAddress: ctx.clientAddress });
-    return toQuote(row);
-  });
+  return ctx.db.$transaction((tx) => insertQuote(tx, ctx, input));
+}
+
+/** Records a quote inside the caller's transaction, with the same checks and audit as `createQuote`. */
+export async function insertQuote(tx: Prisma.TransactionClient, ctx: ServiceContext, input: QuoteInput) {
+  await ensureReferencesExist(tx, { activityId: input.activityId });
+  const personId = await checkQuote(tx, input);
+  const row = await tx.quote.create({ data: { ...input, personId } });
+  await recordAudit(tx, { actorId: ctx.user.id, action: "quote.create", entityType: "Quote", entityId: row.id, after: withoutFreeText(row, ATTRIBUTION), ipAddress: ctx.clientAddress });
+  return toQuote(row);
 }
 
 export async function updateQuote({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<QuoteUpdate, "version"> } }) {

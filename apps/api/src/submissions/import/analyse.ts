@@ -1,17 +1,24 @@
-// Reads an uploaded participant list end to end without writing anything: finds the header, maps the
-// columns, checks every row, flags duplicates within the file and people already known. The preview
-// shows the result; the import writes it only when no row has a problem.
+// Reads an uploaded sheet end to end without writing anything: finds the header, maps the columns,
+// checks every row. For participant lists it also flags duplicates within the file and people already
+// known; for paper feedback it checks each questionnaire like a web answer. The preview shows the
+// result; the import writes it only when no row has a problem.
 import type { PrismaClient } from "@vep/db";
 import {
+  feedbackColumns,
+  feedbackMappingProblems,
   findHeaderRow,
   mapColumns,
   mappingProblems,
+  readFeedbackRow,
   readParticipantRow,
   regionFinder,
-  type ColumnMapping,
+  type FeedbackImportField,
+  type FeedbackRow,
   type ImportField,
   type ImportPreview,
+  type Mapping,
   type ParticipantRow,
+  type ReadRow,
 } from "@vep/domain";
 import { readSheet, SheetError, type SheetInfo, type SheetOptions, type SheetRow } from "./sheet.js";
 
@@ -21,9 +28,9 @@ const NOTICES_SHOWN = 500;
 const SAMPLE_ROWS = 50;
 const CELL_SHOWN = 100;
 
-export interface AnalyseOptions extends SheetOptions {
+export interface AnalyseOptions<F extends string> extends SheetOptions {
   headerRow?: number | undefined;
-  mapping?: ColumnMapping | undefined;
+  mapping?: Mapping<F> | undefined;
 }
 
 export interface ImportTarget {
@@ -35,21 +42,12 @@ export interface ImportTarget {
   seesOtherOrganisations: boolean;
 }
 
-type Notice = { row: number; field: ImportField | null; message: string };
+type Notice = { row: number; field: string | null; message: string };
 
-/** The rows that will be written, one array per column: compact for 100,000 rows. */
-export interface ValidRows {
+/** The rows that will be written, with the sheet row each came from. */
+export interface ValidRows<R> {
   rowNumber: number[];
-  row: ParticipantRow[];
-}
-
-export interface Analysis {
-  preview: ImportPreview;
-  valid: ValidRows;
-  info: SheetInfo;
-  /** Every problem, not only the ones shown: the import's refusal names them. */
-  problemCount: number;
-  problems: Notice[];
+  row: R[];
 }
 
 class NoticeList {
@@ -59,6 +57,141 @@ class NoticeList {
     this.count += 1;
     if (this.shown.length < NOTICES_SHOWN) this.shown.push(notice);
   }
+}
+
+/** What one kind of sheet is: how its header is found and its rows are read. */
+interface SheetKind<F extends string, R> {
+  mapColumns(header: readonly string[]): Mapping<F>;
+  findHeaderRow(rows: readonly (readonly string[])[]): number | null;
+  mappingProblems(mapping: Mapping<F>): Partial<Record<F, string>>;
+  /** The field a missing header is reported on. */
+  headerField: F;
+  readRow(cells: readonly string[], mapping: Mapping<F>): ReadRow<F, R>;
+  /** A valid row against the rows before it: a problem refuses it, a warning keeps it. */
+  check?(row: R, rowNumber: number): { problem?: string; warning?: string };
+}
+
+interface SheetPass<F extends string, R> {
+  info: SheetInfo;
+  head: SheetRow[];
+  header: SheetRow | null;
+  mapping: Mapping<F>;
+  mappingIssues: Partial<Record<F, string>>;
+  counts: { rows: number; valid: number; invalid: number; skipped: number };
+  problems: NoticeList;
+  warnings: NoticeList;
+  valid: ValidRows<R>;
+}
+
+const clip = (cell: string) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN)}…` : cell);
+
+/** One pass over the sheet's rows, streaming: only the valid rows (compact) and the notices are kept. */
+async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, options: AnalyseOptions<F>, kind: SheetKind<F, R>): Promise<SheetPass<F, R>> {
+  const { rows, info } = readSheet(body, options);
+  const pass: SheetPass<F, R> = {
+    info,
+    head: [],
+    header: null,
+    mapping: [],
+    mappingIssues: {},
+    counts: { rows: 0, valid: 0, invalid: 0, skipped: 0 },
+    problems: new NoticeList(),
+    warnings: new NoticeList(),
+    valid: { rowNumber: [], row: [] },
+  };
+  const { head, counts, problems, warnings, valid } = pass;
+  const mapped = () => Object.keys(pass.mappingIssues).length === 0;
+
+  const startRows = (row: SheetRow) => {
+    pass.header = row;
+    pass.mapping = options.mapping ?? kind.mapColumns(row.cells);
+    pass.mappingIssues = kind.mappingProblems(pass.mapping);
+  };
+
+  const readRow = (sheetRow: SheetRow) => {
+    counts.rows += 1;
+    const read = kind.readRow(sheetRow.cells, pass.mapping);
+    if (read.kind === "blank" || read.kind === "total") {
+      counts.skipped += 1;
+      return;
+    }
+    if (read.kind === "invalid") {
+      counts.invalid += 1;
+      for (const problem of read.problems) problems.add({ row: sheetRow.rowNumber, ...problem });
+      return;
+    }
+    const checked = kind.check?.(read.row, sheetRow.rowNumber) ?? {};
+    if (checked.problem) {
+      counts.invalid += 1;
+      problems.add({ row: sheetRow.rowNumber, field: null, message: checked.problem });
+      return;
+    }
+    if (checked.warning) warnings.add({ row: sheetRow.rowNumber, field: null, message: checked.warning });
+    counts.valid += 1;
+    valid.rowNumber.push(sheetRow.rowNumber);
+    valid.row.push(read.row);
+  };
+
+  /** The header among the rows read so far, and the rows below it. */
+  const headerFromHead = () => {
+    const found = kind.findHeaderRow(head.map((r) => r.cells));
+    if (found === null) return false;
+    startRows(head[found]!);
+    if (mapped()) for (const later of head.slice(found + 1)) readRow(later);
+    return true;
+  };
+
+  try {
+    for await (const sheetRow of rows) {
+      if (head.length < HEADER_SEARCH_ROWS) head.push({ rowNumber: sheetRow.rowNumber, cells: sheetRow.cells.map(clip) });
+      if (pass.header === null) {
+        if (options.headerRow !== undefined) {
+          if (sheetRow.rowNumber === options.headerRow) startRows(sheetRow);
+        } else if (head.length === HEADER_SEARCH_ROWS && !headerFromHead()) break;
+        continue;
+      }
+      if (!mapped()) break;
+      readRow(sheetRow);
+    }
+    // A sheet shorter than the search window: look for the header in what there is.
+    if (pass.header === null && options.headerRow === undefined && head.length < HEADER_SEARCH_ROWS) headerFromHead();
+  } catch (error) {
+    if (error instanceof SheetError) problems.add({ row: 0, field: null, message: error.message });
+    else throw error;
+  }
+
+  if (pass.header === null && problems.count === 0) {
+    pass.mappingIssues = {
+      [kind.headerField]:
+        options.headerRow === undefined
+          ? `No header row found in the first ${HEADER_SEARCH_ROWS} rows: choose the row that holds the column names.`
+          : `The sheet has no row ${options.headerRow}.`,
+    } as Partial<Record<F, string>>;
+  }
+  return pass;
+}
+
+/** The preview's common part: how the file was read and what was found. */
+function previewOf<F extends string, R>(pass: SheetPass<F, R>) {
+  const header = pass.header as SheetRow | null;
+  return {
+    file: { format: pass.info.format, encoding: pass.info.encoding, delimiter: pass.info.delimiter, sheetName: pass.info.sheetName, bytes: pass.info.bytes, sha256: pass.info.sha256 },
+    head: pass.head.map((r) => ({ row: r.rowNumber, cells: r.cells })),
+    headerRow: header?.rowNumber ?? null,
+    columns: (header?.cells ?? []).map((cell, index) => ({ index, header: clip(cell), field: pass.mapping[index] ?? null })),
+    mappingProblems: pass.mappingIssues as Record<string, string>,
+    problems: pass.problems.shown,
+    warnings: pass.warnings.shown.sort((a, b) => a.row - b.row),
+  };
+}
+
+export interface Analysis<P, R> {
+  preview: P;
+  valid: ValidRows<R>;
+  info: SheetInfo;
+  /** Every problem, not only the ones shown: the import's refusal counts them all. */
+  problemCount: number;
+  problems: Notice[];
 }
 
 async function regionsOnDate(db: PrismaClient, countryId: string, date: Date) {
@@ -73,124 +206,60 @@ async function regionsOnDate(db: PrismaClient, countryId: string, date: Date) {
   return { finder, names };
 }
 
-const clip = (cell: string) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN)}…` : cell);
+const outcome = <F extends string, R, P>(pass: SheetPass<F, R>, preview: P): Analysis<P, R> => ({
+  preview,
+  valid: pass.valid,
+  info: pass.info,
+  problemCount: pass.problems.count + Object.keys(pass.mappingIssues).length,
+  problems: pass.problems.shown,
+});
 
-export async function analyseImport(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions): Promise<Analysis> {
+export async function analyseParticipants(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<ImportField>) {
   const { finder, names: regionNames } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate);
-  const { rows, info } = readSheet(body, options);
-
-  const head: SheetRow[] = [];
-  const problems = new NoticeList();
-  const warnings = new NoticeList();
-  const valid: ValidRows = { rowNumber: [], row: [] };
-  const counts = { rows: 0, participants: 0, invalid: 0, skipped: 0, duplicatesInFile: 0, alreadyKnown: 0 };
   const seen = new Map<string, { row: number; regionId: string }>();
-
-  let header: SheetRow | null = null;
-  let mapping: ColumnMapping | null = null;
-  let mappingIssues: Partial<Record<ImportField, string>> = {};
-
-  const startRows = (row: SheetRow) => {
-    header = row;
-    mapping = options.mapping ?? mapColumns(row.cells);
-    mappingIssues = mappingProblems(mapping);
-  };
-
-  const readRow = (sheetRow: SheetRow, columns: ColumnMapping) => {
-    counts.rows += 1;
-    const read = readParticipantRow(sheetRow.cells, columns, finder);
-    if (read.kind === "blank" || read.kind === "total") {
-      counts.skipped += 1;
-      return;
-    }
-    if (read.kind === "invalid") {
-      counts.invalid += 1;
-      for (const problem of read.problems) problems.add({ row: sheetRow.rowNumber, ...problem });
-      return;
-    }
-    const { row } = read;
-    const earlier = seen.get(row.normalisedName);
-    if (earlier) {
-      counts.duplicatesInFile += 1;
-      if (earlier.regionId === row.regionId) {
-        counts.invalid += 1;
-        problems.add({ row: sheetRow.rowNumber, field: null, message: `Repeats row ${earlier.row}: same name and region. Remove one of the two rows.` });
-        return;
+  let duplicatesInFile = 0;
+  const pass = await readRows(body, options, {
+    mapColumns,
+    findHeaderRow,
+    mappingProblems,
+    headerField: "fullName",
+    readRow: (cells, mapping) => readParticipantRow(cells, mapping, finder),
+    check(row, rowNumber) {
+      const earlier = seen.get(row.normalisedName);
+      if (!earlier) {
+        seen.set(row.normalisedName, { row: rowNumber, regionId: row.regionId });
+        return {};
       }
-      warnings.add({ row: sheetRow.rowNumber, field: null, message: `Same name as row ${earlier.row}, in another region: two people, or one written twice?` });
-    } else {
-      seen.set(row.normalisedName, { row: sheetRow.rowNumber, regionId: row.regionId });
-    }
-    counts.participants += 1;
-    valid.rowNumber.push(sheetRow.rowNumber);
-    valid.row.push(row);
-  };
-
-  try {
-    for await (const sheetRow of rows) {
-      if (head.length < HEADER_SEARCH_ROWS) head.push({ rowNumber: sheetRow.rowNumber, cells: sheetRow.cells.map(clip) });
-      if (header === null) {
-        if (options.headerRow !== undefined) {
-          if (sheetRow.rowNumber === options.headerRow) startRows(sheetRow);
-        } else if (head.length === HEADER_SEARCH_ROWS) {
-          const found = findHeaderRow(head.map((r) => r.cells));
-          if (found === null) break;
-          startRows(head[found]!);
-          if (Object.keys(mappingIssues).length > 0) break;
-          for (const later of head.slice(found + 1)) readRow(later, mapping!);
-        }
-        continue;
-      }
-      if (Object.keys(mappingIssues).length > 0) break;
-      readRow(sheetRow, mapping!);
-    }
-    // A sheet shorter than the search window: look for the header in what there is.
-    if (header === null && options.headerRow === undefined && head.length < HEADER_SEARCH_ROWS) {
-      const found = findHeaderRow(head.map((r) => r.cells));
-      if (found !== null) {
-        startRows(head[found]!);
-        if (Object.keys(mappingIssues).length === 0) for (const later of head.slice(found + 1)) readRow(later, mapping!);
-      }
-    }
-  } catch (error) {
-    if (error instanceof SheetError) problems.add({ row: 0, field: null, message: error.message });
-    else throw error;
-  }
-
-  const headerRow = header as SheetRow | null;
-  if (headerRow === null && problems.count === 0) {
-    mappingIssues = {
-      fullName:
-        options.headerRow === undefined
-          ? `No header row found in the first ${HEADER_SEARCH_ROWS} rows: choose the row that holds the column names.`
-          : `The sheet has no row ${options.headerRow}.`,
-    };
-  }
-
-  if (valid.row.length > 0) counts.alreadyKnown = await flagKnownPeople(db, target, valid, warnings);
-
-  const sample = valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({
-    row: valid.rowNumber[i]!,
-    fullName: row.fullName,
-    sex: row.sex,
-    region: regionNames.get(row.regionId) ?? "",
-    position: row.position,
-    role: row.role,
-  }));
-
-  const finalMapping: ColumnMapping = mapping ?? [];
+      duplicatesInFile += 1;
+      return earlier.regionId === row.regionId
+        ? { problem: `Repeats row ${earlier.row}: same name and region. Remove one of the two rows.` }
+        : { warning: `Same name as row ${earlier.row}, in another region: two people, or one written twice?` };
+    },
+  });
+  const alreadyKnown = pass.valid.row.length > 0 ? await flagKnownPeople(db, target, pass.valid, pass.warnings) : 0;
   const preview: ImportPreview = {
-    file: { format: info.format, encoding: info.encoding, delimiter: info.delimiter, sheetName: info.sheetName, bytes: info.bytes, sha256: info.sha256 },
-    head: head.map((r) => ({ row: r.rowNumber, cells: r.cells })),
-    headerRow: headerRow?.rowNumber ?? null,
-    columns: (headerRow?.cells ?? []).map((cell, index) => ({ index, header: clip(cell), field: finalMapping[index] ?? null })),
-    mappingProblems: mappingIssues,
-    counts,
-    problems: problems.shown,
-    warnings: warnings.shown.sort((a, b) => a.row - b.row),
-    sample,
+    ...(previewOf(pass) as Omit<ImportPreview, "counts" | "sample">),
+    counts: { rows: pass.counts.rows, participants: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped, duplicatesInFile, alreadyKnown },
+    sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, fullName: row.fullName, sex: row.sex, region: regionNames.get(row.regionId) ?? "", position: row.position, role: row.role })),
   };
-  return { preview, valid, info, problemCount: problems.count + Object.keys(mappingIssues).length, problems: problems.shown };
+  return outcome(pass, preview);
+}
+
+export async function analyseFeedback(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<FeedbackImportField>) {
+  const { finder } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate);
+  const pass = await readRows<FeedbackImportField, FeedbackRow>(body, options, {
+    mapColumns: feedbackColumns.mapColumns,
+    findHeaderRow: feedbackColumns.findHeaderRow,
+    mappingProblems: feedbackMappingProblems,
+    headerField: "relevance",
+    readRow: (cells, mapping) => readFeedbackRow(cells, mapping, finder),
+  });
+  const preview = {
+    ...previewOf(pass),
+    counts: { rows: pass.counts.rows, responses: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped },
+    sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, ...row })),
+  };
+  return outcome(pass, preview);
 }
 
 const NAMES_PER_QUERY = 20_000;
@@ -198,7 +267,7 @@ const NAMES_PER_QUERY = 20_000;
 type KnownPerson = { normalisedName: string; organisationId: string | null; organisation: string | null };
 
 /** Warns about rows whose name matches a known person; returns how many rows matched. */
-async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: ValidRows, warnings: NoticeList): Promise<number> {
+async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: ValidRows<ParticipantRow>, warnings: NoticeList): Promise<number> {
   const rowsByName = new Map<string, number[]>();
   valid.row.forEach((row, i) => {
     const list = rowsByName.get(row.normalisedName);

@@ -2,14 +2,14 @@
 // import (all rows or none, in one transaction, one audit event, replayable with an Idempotency-Key).
 import { createHash } from "node:crypto";
 import type { Prisma } from "@vep/db";
-import { ConflictError, delimiterOf, NotFoundError, parseMapping, RuleViolationError, type ImportPreview, type ImportQuery, type ImportResult } from "@vep/domain";
+import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type ImportPreview, type ImportQuery, type ImportResult } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { idempotent, type IdempotentResult } from "../../http/idempotency.js";
 import { activityScope } from "../../people/scope.js";
 import { insertRows, rowKeysByName } from "../rows.js";
 import { getSubmission, openSubmissionFor } from "../service.js";
-import { analyseImport, type AnalyseOptions, type ImportTarget } from "./analyse.js";
+import { analyseFeedback, analyseParticipants, type AnalyseOptions, type Analysis, type ImportTarget } from "./analyse.js";
 import type { SheetFormat } from "./sheet.js";
 
 /** Imports run in one transaction; 100,000 rows take seconds, not Prisma's default five. */
@@ -29,10 +29,10 @@ function formatOf(query: ImportQuery, contentType: string | undefined): SheetFor
   return XLSX_TYPES.includes(type) ? "xlsx" : "csv";
 }
 
-function analyseOptions(query: ImportQuery, contentType: string | undefined): AnalyseOptions {
-  let mapping: AnalyseOptions["mapping"];
+function analyseOptions<F extends string>(query: ImportQuery, contentType: string | undefined, fields: readonly F[]): AnalyseOptions<F> {
+  let mapping: AnalyseOptions<F>["mapping"];
   if (query.mapping !== undefined) {
-    const parsed = parseMapping(query.mapping);
+    const parsed = parseMapping(query.mapping, fields);
     if ("problem" in parsed) throw new RuleViolationError("Invalid column mapping", { "query.mapping": parsed.problem });
     mapping = parsed;
   }
@@ -75,14 +75,22 @@ export interface Upload {
   contentType: string | undefined;
 }
 
-export async function previewImport(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload): Promise<ImportPreview> {
-  const options = analyseOptions(query, upload.contentType);
+export async function previewParticipants(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload): Promise<ImportPreview> {
+  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS);
   const target = await importTarget(ctx, activityId, query.organisationId);
-  return (await analyseImport(ctx.db, target, upload.body, options)).preview;
+  return (await analyseParticipants(ctx.db, target, upload.body, options)).preview;
 }
 
+export async function previewFeedback(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload): Promise<FeedbackImportPreview> {
+  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS);
+  const target = await importTarget(ctx, activityId, query.organisationId);
+  return (await analyseFeedback(ctx.db, target, upload.body, options)).preview;
+}
+
+type Counted = { counts: { invalid: number }; mappingProblems: Record<string, string> };
+
 /** A refused import names each problem as `rows.<row>.<field>` (or `file`, `columns.<field>`). */
-function refusal(problemCount: number, preview: ImportPreview, problems: { row: number; field: string | null; message: string }[]): RuleViolationError {
+function refusal(preview: Counted, problems: { row: number; field: string | null; message: string }[]): RuleViolationError {
   const fields: Record<string, string> = {};
   for (const [field, message] of Object.entries(preview.mappingProblems)) fields[`columns.${field}`] = message;
   for (const p of problems.slice(0, PROBLEMS_IN_REFUSAL)) {
@@ -93,46 +101,37 @@ function refusal(problemCount: number, preview: ImportPreview, problems: { row: 
   const detail =
     rows > 0
       ? `${rows} row${rows === 1 ? " has" : "s have"} problems; nothing was imported. Correct them and upload the file again.`
-      : "The file cannot be read as a participant list; nothing was imported.";
+      : "The file cannot be read; nothing was imported.";
   return new RuleViolationError(detail, fields);
 }
 
-export async function importParticipants(
-  ctx: ServiceContext,
-  activityId: string,
-  query: ImportQuery,
-  upload: Upload,
-  idempotencyKey: string | undefined,
-): Promise<IdempotentResult<ImportResult>> {
-  const options = analyseOptions(query, upload.contentType);
-  const target = await importTarget(ctx, activityId, query.organisationId);
-  const analysis = await analyseImport(ctx.db, target, upload.body, options);
-  if (analysis.problemCount > 0) throw refusal(analysis.problemCount, analysis.preview, analysis.problems);
-  if (analysis.valid.row.length === 0) throw new RuleViolationError("No participants in the file; nothing was imported.", { file: "The file holds no participant rows below the header." });
+interface Commit<P extends Counted, R> {
+  kind: "PARTICIPANT_LIST" | "FEEDBACK_BATCH";
+  analysis: Analysis<P, R>;
+  /** Replaces the open revision's rows with the valid rows. */
+  write(tx: Prisma.TransactionClient, submissionId: string, revision: number): Promise<void>;
+}
 
+/** Writes an analysed sheet into the open submission of its kind: all rows or none, replayable by key. */
+async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportTarget, query: ImportQuery, idempotencyKey: string | undefined, { kind, analysis, write }: Commit<P, R>): Promise<IdempotentResult<ImportResult>> {
+  if (analysis.problemCount > 0) throw refusal(analysis.preview, analysis.problems);
+  if (analysis.valid.row.length === 0) throw new RuleViolationError("Nothing to import; nothing was imported.", { file: "The file holds no rows below the header." });
   const { info } = analysis;
   const fileName = query.fileName ?? null;
-  const requestHash = createHash("sha256").update(JSON.stringify({ activityId, organisationId: target.organisationId, sha256: info.sha256, options })).digest("hex");
+  const requestHash = createHash("sha256").update(JSON.stringify({ kind, activityId: target.activity.id, organisationId: target.organisationId, sha256: info.sha256, query })).digest("hex");
 
   return idempotent(
     ctx.db,
     { userId: ctx.user.id, key: idempotencyKey, requestHash },
     async (tx) => {
-      const { submissionId, revision } = await openRevisionForImport(tx, ctx, target);
-      const previousKeys = revision > 1 ? await rowKeysByName(tx, submissionId, revision - 1) : new Map<string, string>();
-      await tx.submissionRow.deleteMany({ where: { submissionId, revision } });
-      await insertRows(
-        tx,
-        submissionId,
-        revision,
-        analysis.valid.row.map((row, i) => ({ rowNumber: analysis.valid.rowNumber[i]!, rowKey: previousKeys.get(row.normalisedName) ?? null, row })),
-      );
+      const { submissionId, revision } = await openRevisionForImport(tx, ctx, target, kind);
+      await write(tx, submissionId, revision);
       const rows = analysis.valid.row.length;
       await tx.submissionRevision.update({ where: { submissionId_number: { submissionId, number: revision } }, data: { rowCount: rows, fileName, fileSha256: info.sha256 } });
       await tx.submission.update({ where: { id: submissionId }, data: { version: { increment: 1 } } });
-      const meta = { rows, skipped: analysis.preview.counts.skipped, warnings: analysis.preview.warnings.length, fileName, fileSha256: info.sha256, bytes: info.bytes, format: info.format, encoding: info.encoding, revision };
+      const meta = { rows, fileName, fileSha256: info.sha256, bytes: info.bytes, format: info.format, encoding: info.encoding, revision };
       await tx.submissionEvent.create({ data: { submissionId, revision, action: "IMPORTED", actorId: ctx.user.id, meta } });
-      await recordAudit(tx, { actorId: ctx.user.id, action: "submission.import", entityType: "Submission", entityId: submissionId, meta, ipAddress: ctx.clientAddress });
+      await recordAudit(tx, { actorId: ctx.user.id, action: "submission.import", entityType: "Submission", entityId: submissionId, meta: { kind, ...meta }, ipAddress: ctx.clientAddress });
       const submission = await getSubmission({ ctx: { ...ctx, db: tx as typeof ctx.db }, input: { id: submissionId } });
       return { status: 201 as const, body: { submission, imported: { rows, revision, fileSha256: info.sha256 } } };
     },
@@ -140,21 +139,53 @@ export async function importParticipants(
   );
 }
 
+export async function importParticipants(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
+  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS);
+  const target = await importTarget(ctx, activityId, query.organisationId);
+  const analysis = await analyseParticipants(ctx.db, target, upload.body, options);
+  return commit(ctx, target, query, idempotencyKey, {
+    kind: "PARTICIPANT_LIST",
+    analysis,
+    async write(tx, submissionId, revision) {
+      // A re-imported row keeps the key of the same person's row in the revision before, for the diff.
+      const previousKeys = revision > 1 ? await rowKeysByName(tx, submissionId, revision - 1) : new Map<string, string>();
+      await tx.submissionRow.deleteMany({ where: { submissionId, revision } });
+      const { valid } = analysis;
+      await insertRows(tx, submissionId, revision, valid.row.map((row, i) => ({ rowNumber: valid.rowNumber[i]!, rowKey: previousKeys.get(row.normalisedName) ?? null, row })));
+    },
+  });
+}
+
+/** Paper questionnaires: responses tied to the batch, which count once it is approved. */
+export async function importFeedback(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
+  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS);
+  const target = await importTarget(ctx, activityId, query.organisationId);
+  const analysis = await analyseFeedback(ctx.db, target, upload.body, options);
+  return commit(ctx, target, query, idempotencyKey, {
+    kind: "FEEDBACK_BATCH",
+    analysis,
+    async write(tx, submissionId) {
+      await tx.feedbackResponse.deleteMany({ where: { submissionId } });
+      await tx.feedbackResponse.createMany({ data: analysis.valid.row.map((row) => ({ ...row, activityId, submissionId, language: "ru" })) });
+    },
+  });
+}
+
 /**
- * The revision an import fills: the open one of the activity's list from this organisation, or the
- * first revision of a new list. A list under review takes no import until it is returned; an approved
- * list is locked, so a new import starts a new list.
+ * The revision an import fills: the open one of the activity's submission of this kind from this
+ * organisation, or the first revision of a new one. A submission under review takes no import until it
+ * is returned; an approved one is locked, so a new import starts a new one.
  */
-async function openRevisionForImport(tx: Prisma.TransactionClient, ctx: ServiceContext, target: ImportTarget): Promise<{ submissionId: string; revision: number }> {
-  const open = await openSubmissionFor(tx, target.activity.id, target.organisationId);
+async function openRevisionForImport(tx: Prisma.TransactionClient, ctx: ServiceContext, target: ImportTarget, kind: Commit<Counted, unknown>["kind"]): Promise<{ submissionId: string; revision: number }> {
+  const open = await openSubmissionFor(tx, target.activity.id, target.organisationId, kind);
   if (open?.status === "SUBMITTED") {
-    throw new ConflictError("This activity's participant list from the organisation is under review: wait until it is approved or returned.");
+    throw new ConflictError("This activity's submission of this kind from the organisation is under review: wait until it is approved or returned.");
   }
   if (open) return { submissionId: open.id, revision: open.currentRevision };
   const created = await tx.submission.create({
-    data: { kind: "PARTICIPANT_LIST", activityId: target.activity.id, organisationId: target.organisationId, revisions: { create: { number: 1 } } },
+    data: { kind, activityId: target.activity.id, organisationId: target.organisationId, revisions: { create: { number: 1 } } },
     select: { id: true },
   });
-  await recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "Submission", entityId: created.id, ipAddress: ctx.clientAddress });
+  await recordAudit(tx, { actorId: ctx.user.id, action: "submission.create", entityType: "Submission", entityId: created.id, meta: { kind }, ipAddress: ctx.clientAddress });
   return { submissionId: created.id, revision: 1 };
 }

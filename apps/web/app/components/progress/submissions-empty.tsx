@@ -1,6 +1,6 @@
 import { useTranslation } from "react-i18next";
 
-/** Where a partner's submissions will be listed: the workflow is not built yet, so it says so. */
+/** What a partner sees before its organisation has sent any submission: where to start. */
 export function SubmissionsEmpty() {
   const { t } = useTranslation("partner");
   return (
