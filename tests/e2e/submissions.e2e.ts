@@ -172,3 +172,32 @@ it("staff import on a partner's behalf from the activity page", async () => {
   await staff.getByRole("heading", { level: 1, name: /^Participant list from / }).waitFor();
   expect(await staff.locator(".facts").first().innerText()).toMatch(/Draft[\s\S]*Rows\s+1/);
 });
+
+it("a partner uploads typed-up paper feedback through the same preview and review", async () => {
+  const sheet = [
+    ["Анкеты участников (бумажные)"],
+    [],
+    ["№ анкеты", "Пол", "Актуальность", "Полезность", "Тренеры", "Организация", "Знания до", "Знания после", "Комментарии", "Согласие на цитирование"],
+    ["1", "Ж", "5", "5", "5", "4", "2", "4", "Очень полезно", "да"],
+    ["2", "М", "4", "4", "5", "4", "3", "5", "", "нет"],
+    ["3", "", "5", "5", "4", "5", "", "", "Больше практики", "да"],
+  ];
+  const csv = Buffer.from(sheet.map((r) => r.join(";")).join("\r\n") + "\r\n", "utf8");
+  const partner = await signIn(stack.browser, "partner@vep.example", "demo-partner-2020");
+  await partner.goto(`${stack.webUrl}/partner`);
+  await partner.getByRole("link", { name: WEBINAR }).click();
+  await partner.getByRole("link", { name: "Upload paper feedback" }).click();
+  await partner.getByRole("heading", { level: 1, name: "Upload paper feedback" }).waitFor();
+  await partner.getByLabel("Spreadsheet file").setInputFiles({ name: "анкеты.csv", mimeType: "text/csv", buffer: csv });
+  await partner.getByRole("button", { name: "Preview" }).click();
+  const importButton = partner.getByRole("button", { name: "Import 3 questionnaires" });
+  await importButton.waitFor();
+  expect(await partner.getByLabel("Field for column 3 “Актуальность”").inputValue()).toBe("relevance");
+  expect(await table(partner, "The first rows").locator("tbody tr").count()).toBe(3);
+  await importButton.click();
+  await partner.waitForURL(/\/partner\/submissions\/[0-9a-f-]{36}$/);
+  await partner.getByRole("heading", { level: 1, name: "Paper feedback batch" }).waitFor();
+  expect(await partner.locator(".facts").first().innerText()).toMatch(/Draft[\s\S]*Rows\s+3/);
+  await partner.getByRole("button", { name: "Submit for review" }).click();
+  await partner.locator(".facts", { hasText: "Submitted" }).first().waitFor();
+});

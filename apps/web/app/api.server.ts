@@ -1,9 +1,9 @@
 import { data } from "@remix-run/node";
 import type { AppType } from "@vep/api";
-import type { ImportPreview, ImportResult } from "@vep/domain";
+import type { FeedbackImportPreview, ImportPreview, ImportResult } from "@vep/domain";
 import { hc } from "hono/client";
 import { env } from "./env.server";
-import { uploadContentType } from "./lib/submissions";
+import { uploadContentType, type SheetKind } from "./lib/submissions";
 
 /** How long a loader waits for the API before showing the "unavailable" page. */
 const API_TIMEOUT_MS = 10_000;
@@ -47,6 +47,9 @@ export type ApiClient = ReturnType<typeof apiClient>;
 /** How long an upload may take end to end: a 100,000-row list is read and written in seconds, not minutes. */
 const UPLOAD_TIMEOUT_MS = 5 * 60_000;
 
+/** What a preview shows, for either kind of sheet. */
+export type AnyImportPreview = ImportPreview | FeedbackImportPreview;
+
 /** The answer to a participant-list upload: the preview or import, or the problem the API names. */
 export type ParticipantImportAnswer<T> =
   | { status: 200 | 201; body: T }
@@ -54,18 +57,20 @@ export type ParticipantImportAnswer<T> =
   | { status: 404 | 409; detail: string | null };
 
 /**
- * Sends an uploaded spreadsheet to the API's participant-import routes. The API reads the file from
+ * Sends an uploaded spreadsheet to the API's participant-list or paper-feedback import routes. The API reads the file from
  * the raw request body (which `hono/client` does not send), so this posts the bytes with fetch.
  */
-export async function postParticipantImport<K extends "preview" | "import">(
+export async function postSheetImport<K extends "preview" | "import">(
   options: ApiClientOptions & { idempotencyKey?: string | undefined },
   activityId: string,
+  sheet: SheetKind,
   kind: K,
   file: Blob,
   query: Record<string, string>,
-): Promise<ParticipantImportAnswer<K extends "preview" ? ImportPreview : ImportResult>> {
+): Promise<ParticipantImportAnswer<K extends "preview" ? AnyImportPreview : ImportResult>> {
   const { request, token, clientAddress, idempotencyKey } = options;
-  const path = `${env.API_URL}/api/v1/activities/${encodeURIComponent(activityId)}/participant-imports${kind === "preview" ? "/preview" : ""}`;
+  const route = sheet === "feedback" ? "feedback-imports" : "participant-imports";
+  const path = `${env.API_URL}/api/v1/activities/${encodeURIComponent(activityId)}/${route}${kind === "preview" ? "/preview" : ""}`;
   const headers: Record<string, string> = { accept: "application/json", "content-type": uploadContentType(query.fileName) };
   if (token) headers.authorization = `Bearer ${token}`;
   if (clientAddress) headers["x-forwarded-for"] = clientAddress;

@@ -1,4 +1,4 @@
-// The import form's server side, shared by the partner's and the staff's import pages and by the
+// The import form's server side (participant lists and paper feedback alike), shared by the partner's and the staff's import pages and by the
 // upload endpoint the browser posts to when it can show progress: reads the uploaded file and the
 // user's choices, sends the file to the API, and says what came back.
 import { randomUUID } from "node:crypto";
@@ -7,11 +7,11 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import type { ImportPreview, Role } from "@vep/domain";
-import { notFound, postParticipantImport } from "../api.server";
+import type { Role } from "@vep/domain";
+import { notFound, postSheetImport, type AnyImportPreview } from "../api.server";
 import { getSessionToken } from "../session.server";
 import { requireUser } from "./auth.server";
-import { importFormValues, importQuery, importRefusal, submissionPath, type ImportFormValues, type ImportRefusal } from "./submissions";
+import { importFormValues, importQuery, importRefusal, submissionPath, type ImportFormValues, type ImportRefusal, type SheetKind } from "./submissions";
 
 /** The API takes files up to 50 MB (a 100,000-row list is about 10 MB as CSV). */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
@@ -19,12 +19,12 @@ const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 /** What the form shows after a post; every answer but "imported" carries a fresh Idempotency-Key for the next try. */
 export type ImportFormResult =
   | { kind: "imported"; redirectTo: string }
-  | { kind: "preview"; preview: ImportPreview; values: ImportFormValues; idempotencyKey: string }
+  | { kind: "preview"; preview: AnyImportPreview; values: ImportFormValues; idempotencyKey: string }
   | { kind: "refused"; refusal: ImportRefusal; detail: string | null; values: ImportFormValues; idempotencyKey: string }
   | { kind: "conflict"; detail: string | null; values: ImportFormValues; idempotencyKey: string }
   | { kind: "noFile" | "tooLarge"; values: ImportFormValues | null; idempotencyKey: string };
 
-export async function runImportForm(request: Request, context: { clientAddress?: string | undefined }, activityId: string, roles: readonly Role[]): Promise<ImportFormResult> {
+export async function runImportForm(request: Request, context: { clientAddress?: string | undefined }, activityId: string, roles: readonly Role[], sheet: SheetKind): Promise<ImportFormResult> {
   const { user, locale } = await requireUser(request, context, roles);
   const token = await getSessionToken(request);
   let form: FormData;
@@ -42,13 +42,13 @@ export async function runImportForm(request: Request, context: { clientAddress?:
   const options = { request, locale, token, clientAddress: context.clientAddress };
   const next = { values, idempotencyKey: randomUUID() };
   if (values.intent === "import") {
-    const answer = await postParticipantImport({ ...options, idempotencyKey: values.idempotencyKey || undefined }, activityId, "import", file, query);
+    const answer = await postSheetImport({ ...options, idempotencyKey: values.idempotencyKey || undefined }, activityId, sheet, "import", file, query);
     if ("body" in answer) return { kind: "imported", redirectTo: submissionPath(user.role, answer.body.submission.id) };
     if (answer.status === 400) return { kind: "refused", refusal: importRefusal(answer.errors), detail: answer.detail, ...next };
     if (answer.status === 404) notFound("activity");
     return { kind: "conflict", detail: answer.detail, ...next };
   }
-  const answer = await postParticipantImport(options, activityId, "preview", file, query);
+  const answer = await postSheetImport(options, activityId, sheet, "preview", file, query);
   if ("body" in answer) return { kind: "preview", preview: answer.body, ...next };
   if (answer.status === 400) return { kind: "refused", refusal: importRefusal(answer.errors), detail: answer.detail, ...next };
   if (answer.status === 404) notFound("activity");

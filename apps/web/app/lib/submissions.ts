@@ -19,9 +19,27 @@ export function submissionPath(role: Role, id: string): string {
 
 // ───────────────────────────── the import form ─────────────────────────────
 
+/** What a sheet holds: a participant list, or paper feedback questionnaires typed up. */
+export type SheetKind = "participants" | "feedback";
+
+/** The kind an import page or upload is for, from its address (`?kind=feedback`; participants otherwise). */
+export function sheetKindOf(url: string): SheetKind {
+  return new URL(url, "http://localhost").searchParams.get("kind") === "feedback" ? "feedback" : "participants";
+}
+
+/** The kind of sheet a submission was imported from. */
+export const sheetOf = (submission: { kind: "PARTICIPANT_LIST" | "FEEDBACK_BATCH" }): SheetKind => (submission.kind === "FEEDBACK_BATCH" ? "feedback" : "participants");
+
+const kindQuery = (kind: SheetKind) => (kind === "feedback" ? "?kind=feedback" : "");
+
+/** An activity's import page for a kind of sheet, under the role's area. */
+export function importPath(activityPath: string, kind: SheetKind): string {
+  return `${activityPath}/import${kindQuery(kind)}`;
+}
+
 /** The upload endpoint the import form posts to when scripts run (it answers in JSON). */
-export function uploadUrl(activityId: string): string {
-  return `/participant-imports/${encodeURIComponent(activityId)}`;
+export function uploadUrl(activityId: string, kind: SheetKind = "participants"): string {
+  return `/participant-imports/${encodeURIComponent(activityId)}${kindQuery(kind)}`;
 }
 
 export const COLUMN_FIELD_PREFIX = "column.";

@@ -4,6 +4,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { sessionsNeededToBeTrained } from "@vep/domain";
 import { useTranslation } from "react-i18next";
+import { importPath } from "../lib/submissions";
 import { notFound } from "../api.server";
 import { CellValue } from "../components/cell-value";
 import { DateRange, DateText } from "../components/date-range";
@@ -219,9 +220,14 @@ export default function PartnerActivity() {
       <section aria-labelledby="activity-list">
         <div className="section-heading">
           <h2 id="activity-list">{t("list.heading")}</h2>
-          <Link to={`/partner/activities/${encodeURIComponent(activity.id)}/import`} className="button">
-            {list?.status === "APPROVED" ? t("list.uploadNew") : list ? t("list.uploadAgain") : t("list.upload")}
-          </Link>
+          <span className="inline-list">
+            <Link to={`/partner/activities/${encodeURIComponent(activity.id)}/import`} className="button">
+              {list?.status === "APPROVED" ? t("list.uploadNew") : list ? t("list.uploadAgain") : t("list.upload")}
+            </Link>
+            <Link to={importPath(`/partner/activities/${encodeURIComponent(activity.id)}`, "feedback")} className="button button--secondary">
+              {t("list.uploadFeedback")}
+            </Link>
+          </span>
         </div>
         {list ? (
           <>

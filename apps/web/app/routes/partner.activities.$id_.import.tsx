@@ -1,14 +1,15 @@
 // A partner uploads a participant list for one of its activities: preview, correct, import.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { ImportForm } from "../components/submissions/import-form";
+import { ImportPage } from "../components/submissions/import-page";
 import { getAreaT } from "../i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { importStatus, newIdempotencyKey, runImportForm } from "../lib/participant-import.server";
-import { uploadUrl } from "../lib/submissions";
+import { importPath, sheetKindOf, uploadUrl } from "../lib/submissions";
 import { getAssignedActivity } from "../lib/partner.server";
 
 export const handle = { i18n: ["common", "partner", "submissions"] };
@@ -19,8 +20,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const { api } = await requireUser(request, context, ["PARTNER"]);
+  const sheet = sheetKindOf(request.url);
   const [t, activity] = await Promise.all([getAreaT(request, "submissions"), getAssignedActivity(api, id, request)]);
-  return { title: t("import.pageTitle", { activity: activity.title }), activity: { id: activity.id, title: activity.title }, idempotencyKey: newIdempotencyKey() };
+  return { title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: activity.title }),
+    sheet, activity: { id: activity.id, title: activity.title }, idempotencyKey: newIdempotencyKey() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -28,27 +31,19 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
-  const result = await runImportForm(request, context, id, ["PARTNER"]);
+  const result = await runImportForm(request, context, id, ["PARTNER"], sheetKindOf(request.url));
   if (result.kind === "imported") throw redirect(result.redirectTo);
   return data(result, { status: importStatus(result) });
 }
 
 export default function PartnerImport() {
-  const { activity, idempotencyKey } = useLoaderData<typeof loader>();
+  const { activity, sheet, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("submissions");
   const path = `/partner/activities/${encodeURIComponent(activity.id)}`;
   return (
-    <article aria-labelledby="import-title">
-      <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link to={path}>{activity.title}</Link>
-      </nav>
-      <header className="intro">
-        <p className="eyebrow">{activity.title}</p>
-        <h1 id="import-title">{t("import.heading")}</h1>
-        <p className="lead">{t("import.lead")}</p>
-      </header>
-      <ImportForm action={`${path}/import`} uploadUrl={uploadUrl(activity.id)} result={result} idempotencyKey={idempotencyKey} />
-    </article>
+    <ImportPage activity={activity} activityPath={path} sheet={sheet} lead={t(sheet === "feedback" ? "import.feedbackLead" : "import.lead")}>
+      <ImportForm sheet={sheet} action={importPath(path, sheet)} uploadUrl={uploadUrl(activity.id, sheet)} result={result} idempotencyKey={idempotencyKey} />
+    </ImportPage>
   );
 }

@@ -12,7 +12,7 @@ import { getAreaT } from "../i18n.server";
 import { listRegions } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { getAssignedActivity } from "../lib/partner.server";
-import { changesByRow, invalidFields, parseRowEdit, rowEditValues, ROW_EDIT_FIELDS, type RowEditValues } from "../lib/submissions";
+import { changesByRow, importPath, invalidFields, parseRowEdit, ROW_EDIT_FIELDS, rowEditValues, type RowEditValues, sheetOf } from "../lib/submissions";
 import { editSubmissionRow, loadSubmissionPage, removeSubmissionRow, submitSubmission } from "../lib/submissions.server";
 
 export const handle = { i18n: ["common", "partner", "submissions"] };
@@ -123,19 +123,19 @@ export default function PartnerSubmission() {
 
       <header className="intro">
         <p className="eyebrow">{submission.activity.title}</p>
-        <h1 id="submission-title">{t("page.heading")}</h1>
+        <h1 id="submission-title">{t(submission.kind === "FEEDBACK_BATCH" ? "page.feedbackHeading" : "page.heading")}</h1>
         <SubmissionFacts submission={submission} />
         <p>{t(`page.statusLead.${submission.status}`)}</p>
         {!submission.editable && submission.status !== "SUBMITTED" ? (
           <p>
-            <Link to={`${activityPath}/import`} className="button button--secondary">
+            <Link to={importPath(activityPath, sheetOf(submission))} className="button button--secondary">
               {t("page.uploadNew")}
             </Link>
           </p>
         ) : null}
         {submission.editable ? (
           <p>
-            <Link to={`${activityPath}/import`}>{t("page.uploadReplacement")}</Link>
+            <Link to={importPath(activityPath, sheetOf(submission))}>{t("page.uploadReplacement")}</Link>
           </p>
         ) : null}
       </header>

@@ -309,6 +309,9 @@ export default function StaffActivity() {
             <Link to={`${base}/import`} className="button button--secondary">
               {t("activities.participants.importList")}
             </Link>
+            <Link to={`${base}/import?kind=feedback`} className="button button--secondary">
+              {t("activities.participants.importFeedback")}
+            </Link>
           </span>
         </div>
         {enrolments.length === 0 ? (

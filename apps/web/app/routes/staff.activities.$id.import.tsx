@@ -1,16 +1,17 @@
 // Staff upload a participant list on a partner organisation's behalf: the same form as the partner's,
 // with the organisation to choose among the activity's partners.
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { ImportForm } from "../components/submissions/import-form";
+import { ImportPage } from "../components/submissions/import-page";
 import { getAreaT } from "../i18n.server";
 import { getActivity } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { importStatus, newIdempotencyKey, runImportForm } from "../lib/participant-import.server";
-import { uploadUrl } from "../lib/submissions";
+import { importPath, sheetKindOf, uploadUrl } from "../lib/submissions";
 import { STAFF_ROLES } from "../lib/programme-forms";
 
 export const handle = { i18n: ["common", "staff", "submissions"] };
@@ -21,9 +22,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const { api } = await requireUser(request, context, STAFF_ROLES);
+  const sheet = sheetKindOf(request.url);
   const [t, activity] = await Promise.all([getAreaT(request, "submissions"), getActivity(api, id, request)]);
   return {
-    title: t("import.pageTitle", { activity: activity.title }),
+    title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: activity.title }),
+    sheet,
     activity: { id: activity.id, title: activity.title },
     organisations: activity.partners.map((p) => ({ id: p.organisationId, name: p.name })),
     idempotencyKey: newIdempotencyKey(),
@@ -35,31 +38,23 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title:
 export async function action({ request, context, params }: ActionFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
-  const result = await runImportForm(request, context, id, STAFF_ROLES);
+  const result = await runImportForm(request, context, id, STAFF_ROLES, sheetKindOf(request.url));
   if (result.kind === "imported") throw redirect(result.redirectTo);
   return data(result, { status: importStatus(result) });
 }
 
 export default function StaffImport() {
-  const { activity, organisations, idempotencyKey } = useLoaderData<typeof loader>();
+  const { activity, sheet, organisations, idempotencyKey } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const { t } = useTranslation("submissions");
   const path = `/staff/activities/${encodeURIComponent(activity.id)}`;
   return (
-    <article aria-labelledby="import-title">
-      <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link to={path}>{activity.title}</Link>
-      </nav>
-      <header className="intro">
-        <p className="eyebrow">{activity.title}</p>
-        <h1 id="import-title">{t("import.heading")}</h1>
-        <p className="lead">{t("import.staffLead")}</p>
-      </header>
+    <ImportPage activity={activity} activityPath={path} sheet={sheet} lead={t(sheet === "feedback" ? "import.feedbackStaffLead" : "import.staffLead")}>
       {organisations.length === 0 ? (
         <p className="empty-state">{t("import.noPartners")}</p>
       ) : (
-        <ImportForm action={`${path}/import`} uploadUrl={uploadUrl(activity.id)} result={result} idempotencyKey={idempotencyKey} organisations={organisations} />
+        <ImportForm sheet={sheet} action={importPath(path, sheet)} uploadUrl={uploadUrl(activity.id, sheet)} result={result} idempotencyKey={idempotencyKey} organisations={organisations} />
       )}
-    </article>
+    </ImportPage>
   );
 }

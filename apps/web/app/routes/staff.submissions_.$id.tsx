@@ -95,7 +95,7 @@ export default function StaffSubmissionReview() {
 
       <header className="intro">
         <p className="eyebrow">{submission.activity.title}</p>
-        <h1 id="submission-title">{t("review.heading", { organisation: submission.organisation.name })}</h1>
+        <h1 id="submission-title">{t(submission.kind === "FEEDBACK_BATCH" ? "review.feedbackHeading" : "review.heading", { organisation: submission.organisation.name })}</h1>
         <SubmissionFacts submission={submission} />
         <p>{t(`review.statusLead.${submission.status}`)}</p>
       </header>

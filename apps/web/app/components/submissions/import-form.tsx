@@ -3,12 +3,13 @@
 // the mapping, then import. With scripts, the file goes up by XMLHttpRequest so that a large file
 // shows real upload progress, and the page (and so the chosen file) stays; without, the form posts.
 import { Form, useNavigate } from "@remix-run/react";
-import { IMPORT_FIELDS, type ImportPreview } from "@vep/domain";
+import { FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, type FeedbackImportPreview, type ImportPreview } from "@vep/domain";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/format";
 import type { ImportFormResult } from "../../lib/participant-import.server";
-import { COLUMN_FIELD_PREFIX } from "../../lib/submissions";
+import type { AnyImportPreview } from "../../api.server";
+import { COLUMN_FIELD_PREFIX, type SheetKind } from "../../lib/submissions";
 import { RowNoticesTable } from "./row-notices";
 
 type Upload = { state: "uploading"; loaded: number; total: number } | { state: "reading" } | null;
@@ -17,12 +18,14 @@ type Upload = { state: "uploading"; loaded: number; total: number } | { state: "
 const HEAD_CELLS_SHOWN = 6;
 
 export function ImportForm({
+  sheet,
   action,
   uploadUrl,
   result,
   idempotencyKey,
   organisations,
 }: {
+  sheet: SheetKind;
   /** The page's own address: where the form posts without scripts. */
   action: string;
   /** The upload endpoint that answers in JSON, for the scripted path. */
@@ -46,7 +49,8 @@ export function ImportForm({
   const key = current && current.kind !== "imported" ? current.idempotencyKey : idempotencyKey;
   const values = current && current.kind !== "imported" ? current.values : null;
   const preview = current?.kind === "preview" ? current.preview : null;
-  const importable = preview !== null && !changed && preview.problems.length === 0 && Object.keys(preview.mappingProblems).length === 0 && preview.counts.participants > 0;
+  const rowsToImport = preview ? importableRows(preview) : 0;
+  const importable = preview !== null && !changed && preview.problems.length === 0 && Object.keys(preview.mappingProblems).length === 0 && rowsToImport > 0;
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     if (typeof XMLHttpRequest === "undefined") return;
@@ -145,7 +149,7 @@ export function ImportForm({
         ) : null}
       </div>
 
-      {preview ? <PreviewDetails key={previewKey(preview)} preview={preview} onChange={() => setChanged(true)} /> : null}
+      {preview ? <PreviewDetails key={previewKey(preview)} sheet={sheet} preview={preview} onChange={() => setChanged(true)} /> : null}
 
       {current?.kind === "refused" ? <Refusal result={current} /> : null}
       {current?.kind === "conflict" ? (
@@ -180,7 +184,7 @@ export function ImportForm({
         </button>
         {preview ? (
           <button type="submit" name="intent" value="import" className="button" disabled={!importable || upload !== null} aria-describedby="import-hint">
-            {t("import.importButton", { count: preview.counts.participants, formatted: formatNumber(locale, preview.counts.participants) })}
+            {t(sheet === "feedback" ? "import.importFeedbackButton" : "import.importButton", { count: rowsToImport, formatted: formatNumber(locale, rowsToImport) })}
           </button>
         ) : null}
       </div>
@@ -193,12 +197,15 @@ export function ImportForm({
   );
 }
 
+/** How many rows an import of this preview writes: participants, or questionnaires. */
+const importableRows = (preview: AnyImportPreview) => ("participants" in preview.counts ? preview.counts.participants : preview.counts.responses);
+
 /** A new preview (another header row or mapping) resets the selects to what it read. */
-function previewKey(preview: ImportPreview): string {
+function previewKey(preview: AnyImportPreview): string {
   return `${preview.file.sha256}:${preview.headerRow ?? ""}:${preview.columns.map((c) => c.field ?? "").join(",")}`;
 }
 
-function PreviewDetails({ preview, onChange }: { preview: ImportPreview; onChange: () => void }) {
+function PreviewDetails({ sheet, preview, onChange }: { sheet: SheetKind; preview: AnyImportPreview; onChange: () => void }) {
   const { t, i18n } = useTranslation("submissions");
   const locale = i18n.language;
   const n = (value: number) => formatNumber(locale, value);
@@ -282,11 +289,17 @@ function PreviewDetails({ preview, onChange }: { preview: ImportPreview; onChang
                       </label>
                       <select id={`column-${column.index}`} name={`${COLUMN_FIELD_PREFIX}${column.index}`} defaultValue={column.field ?? ""} onChange={onChange}>
                         <option value="">{t("import.columns.ignore")}</option>
-                        {IMPORT_FIELDS.map((field) => (
-                          <option key={field} value={field}>
-                            {t(`fields.${field}`)}
-                          </option>
-                        ))}
+                        {sheet === "feedback"
+                          ? FEEDBACK_IMPORT_FIELDS.map((field) => (
+                              <option key={field} value={field}>
+                                {t(`feedbackFields.${field}`)}
+                              </option>
+                            ))
+                          : IMPORT_FIELDS.map((field) => (
+                              <option key={field} value={field}>
+                                {t(`fields.${field}`)}
+                              </option>
+                            ))}
                       </select>
                     </td>
                   </tr>
@@ -307,10 +320,10 @@ function PreviewDetails({ preview, onChange }: { preview: ImportPreview; onChang
       <section aria-labelledby="preview-counts">
         <h2 id="preview-counts">{t("import.counts.heading")}</h2>
         <dl className="facts facts--compact">
-          {(["rows", "participants", "invalid", "skipped", "duplicatesInFile", "alreadyKnown"] as const).map((k) => (
+          {Object.entries(counts).map(([k, value]) => (
             <div key={k}>
-              <dt>{t(`import.counts.${k}`)}</dt>
-              <dd>{n(counts[k])}</dd>
+              <dt>{t(`import.counts.${k as keyof typeof counts}`)}</dt>
+              <dd>{n(value)}</dd>
             </div>
           ))}
         </dl>
@@ -338,35 +351,89 @@ function PreviewDetails({ preview, onChange }: { preview: ImportPreview; onChang
           <div className="table-scroll" role="region" aria-labelledby="preview-sample" tabIndex={0}>
             <table>
               <caption className="visually-hidden">{t("import.sample.caption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className="num">
-                    {t("rows.row")}
-                  </th>
-                  <th scope="col">{t("fields.fullName")}</th>
-                  <th scope="col">{t("fields.sex")}</th>
-                  <th scope="col">{t("fields.region")}</th>
-                  <th scope="col">{t("fields.position")}</th>
-                  <th scope="col">{t("fields.role")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.sample.map((row) => (
-                  <tr key={row.row}>
-                    <td className="num">{n(row.row)}</td>
-                    <th scope="row">{row.fullName}</th>
-                    <td>{t(`sex.${row.sex}`)}</td>
-                    <td>{row.region}</td>
-                    <td>{row.position ?? ""}</td>
-                    <td>{t(`role.${row.role}`)}</td>
-                  </tr>
-                ))}
-              </tbody>
+              {"participants" in preview.counts ? <ParticipantSample sample={(preview as ImportPreview).sample} /> : <FeedbackSample sample={(preview as FeedbackImportPreview).sample} />}
             </table>
           </div>
         </section>
       ) : null}
     </div>
+  );
+}
+
+function ParticipantSample({ sample }: { sample: ImportPreview["sample"] }) {
+  const { t, i18n } = useTranslation("submissions");
+  return (
+    <>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t("rows.row")}
+          </th>
+          <th scope="col">{t("fields.fullName")}</th>
+          <th scope="col">{t("fields.sex")}</th>
+          <th scope="col">{t("fields.region")}</th>
+          <th scope="col">{t("fields.position")}</th>
+          <th scope="col">{t("fields.role")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sample.map((row) => (
+          <tr key={row.row}>
+            <td className="num">{formatNumber(i18n.language, row.row)}</td>
+            <th scope="row">{row.fullName}</th>
+            <td>{t(`sex.${row.sex}`)}</td>
+            <td>{row.region}</td>
+            <td>{row.position ?? ""}</td>
+            <td>{t(`role.${row.role}`)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </>
+  );
+}
+
+/** The answers a questionnaire row holds, in the order the questionnaire asks them. */
+const FEEDBACK_SCORES = ["ratingRelevance", "ratingUsefulness", "ratingTrainers", "ratingOrganisation", "knowledgeBefore", "knowledgeAfter"] as const;
+const SCORE_FIELD = { ratingRelevance: "relevance", ratingUsefulness: "usefulness", ratingTrainers: "trainers", ratingOrganisation: "organisation", knowledgeBefore: "knowledgeBefore", knowledgeAfter: "knowledgeAfter" } as const;
+
+function FeedbackSample({ sample }: { sample: FeedbackImportPreview["sample"] }) {
+  const { t, i18n } = useTranslation("submissions");
+  const n = (value: number | undefined) => (value === undefined ? "" : formatNumber(i18n.language, value));
+  return (
+    <>
+      <thead>
+        <tr>
+          <th scope="col" className="num">
+            {t("rows.row")}
+          </th>
+          <th scope="col">{t("feedbackFields.sex")}</th>
+          {FEEDBACK_SCORES.map((score) => (
+            <th key={score} scope="col" className="num">
+              {t(`feedbackFields.${SCORE_FIELD[score]}`)}
+            </th>
+          ))}
+          <th scope="col">{t("feedbackFields.comments")}</th>
+          <th scope="col">{t("feedbackFields.consentToQuote")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {sample.map((row) => (
+          <tr key={row.row}>
+            <th scope="row" className="num">
+              {n(row.row)}
+            </th>
+            <td>{row.respondentSex ? t(`sex.${row.respondentSex}`) : ""}</td>
+            {FEEDBACK_SCORES.map((score) => (
+              <td key={score} className="num">
+                {n(row[score])}
+              </td>
+            ))}
+            <td>{row.comments ?? ""}</td>
+            <td>{t(row.consentToQuote ? "yes" : "no")}</td>
+          </tr>
+        ))}
+      </tbody>
+    </>
   );
 }
 
