@@ -53,8 +53,8 @@ export function feedbackMappingProblems(mapping: FeedbackMapping): Partial<Recor
 const YES = new Set(["да", "yes", "y", "д", "+", "1", "x", "х", "✓", "✔", "иә", "true"]);
 const NO = new Set(["нет", "no", "n", "н", "-", "0", "жоқ", "false"]);
 
-/** The answer columns and where each is stored, in the order a response lists them. */
-const SCALES = { relevance: "ratingRelevance", usefulness: "ratingUsefulness", trainers: "ratingTrainers", organisation: "ratingOrganisation", knowledgeBefore: "knowledgeBefore", knowledgeAfter: "knowledgeAfter" } as const;
+/** The 1–5 answers: each sheet field and the response column it is stored in, in questionnaire order. */
+export const FEEDBACK_SCORE_COLUMNS = { relevance: "ratingRelevance", usefulness: "ratingUsefulness", trainers: "ratingTrainers", organisation: "ratingOrganisation", knowledgeBefore: "knowledgeBefore", knowledgeAfter: "knowledgeAfter" } as const;
 
 export type FeedbackRow = Omit<PublicFeedbackAnswer, "language" | "respondentRegionId"> & { respondentRegionId?: string | undefined };
 
@@ -66,7 +66,7 @@ export function readFeedbackRow(cells: readonly string[], mapping: FeedbackMappi
 
   const problems: FieldProblem<FeedbackImportField>[] = [];
   const answer: Record<string, unknown> = { language: "ru" };
-  for (const [field, column] of Object.entries(SCALES) as [keyof typeof SCALES, string][]) {
+  for (const [field, column] of Object.entries(FEEDBACK_SCORE_COLUMNS) as [keyof typeof FEEDBACK_SCORE_COLUMNS, string][]) {
     const text = value(field).replace(",", ".");
     if (text === "") continue;
     const score = Number(text);
@@ -99,7 +99,7 @@ export function readFeedbackRow(cells: readonly string[], mapping: FeedbackMappi
   const { respondentRegionId, ...checkable } = answer;
   const checked = PublicFeedbackAnswerSchema.safeParse(checkable);
   if (!checked.success) {
-    const fieldOf = (path: PropertyKey | undefined): FeedbackImportField => (Object.entries(SCALES).find(([, c]) => c === path)?.[0] as FeedbackImportField | undefined) ?? (FEEDBACK_IMPORT_FIELDS.includes(path as FeedbackImportField) ? (path as FeedbackImportField) : "comments");
+    const fieldOf = (path: PropertyKey | undefined): FeedbackImportField => (Object.entries(FEEDBACK_SCORE_COLUMNS).find(([, c]) => c === path)?.[0] as FeedbackImportField | undefined) ?? (FEEDBACK_IMPORT_FIELDS.includes(path as FeedbackImportField) ? (path as FeedbackImportField) : "comments");
     return { kind: "invalid", problems: checked.error.issues.map((issue) => ({ field: fieldOf(issue.path[0]), message: issue.message })) };
   }
   const { language: _language, ...row } = checked.data;

@@ -3,7 +3,7 @@
 // the mapping, then import. With scripts, the file goes up by XMLHttpRequest so that a large file
 // shows real upload progress, and the page (and so the chosen file) stays; without, the form posts.
 import { Form, useNavigate } from "@remix-run/react";
-import { FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, type FeedbackImportPreview, type ImportPreview } from "@vep/domain";
+import { FEEDBACK_IMPORT_FIELDS, FEEDBACK_SCORE_COLUMNS, IMPORT_FIELDS, type FeedbackImportPreview, type ImportPreview } from "@vep/domain";
 import { useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
 import { formatNumber } from "../../lib/format";
@@ -392,9 +392,8 @@ function ParticipantSample({ sample }: { sample: ImportPreview["sample"] }) {
   );
 }
 
-/** The answers a questionnaire row holds, in the order the questionnaire asks them. */
-const FEEDBACK_SCORES = ["ratingRelevance", "ratingUsefulness", "ratingTrainers", "ratingOrganisation", "knowledgeBefore", "knowledgeAfter"] as const;
-const SCORE_FIELD = { ratingRelevance: "relevance", ratingUsefulness: "usefulness", ratingTrainers: "trainers", ratingOrganisation: "organisation", knowledgeBefore: "knowledgeBefore", knowledgeAfter: "knowledgeAfter" } as const;
+/** The 1–5 answers a questionnaire row holds, in the order the questionnaire asks them. */
+const SCORES = Object.entries(FEEDBACK_SCORE_COLUMNS) as [keyof typeof FEEDBACK_SCORE_COLUMNS, (typeof FEEDBACK_SCORE_COLUMNS)[keyof typeof FEEDBACK_SCORE_COLUMNS]][];
 
 function FeedbackSample({ sample }: { sample: FeedbackImportPreview["sample"] }) {
   const { t, i18n } = useTranslation("submissions");
@@ -407,9 +406,9 @@ function FeedbackSample({ sample }: { sample: FeedbackImportPreview["sample"] })
             {t("rows.row")}
           </th>
           <th scope="col">{t("feedbackFields.sex")}</th>
-          {FEEDBACK_SCORES.map((score) => (
-            <th key={score} scope="col" className="num">
-              {t(`feedbackFields.${SCORE_FIELD[score]}`)}
+          {SCORES.map(([field]) => (
+            <th key={field} scope="col" className="num">
+              {t(`feedbackFields.${field}`)}
             </th>
           ))}
           <th scope="col">{t("feedbackFields.comments")}</th>
@@ -423,9 +422,9 @@ function FeedbackSample({ sample }: { sample: FeedbackImportPreview["sample"] })
               {n(row.row)}
             </th>
             <td>{row.respondentSex ? t(`sex.${row.respondentSex}`) : ""}</td>
-            {FEEDBACK_SCORES.map((score) => (
-              <td key={score} className="num">
-                {n(row[score])}
+            {SCORES.map(([field, column]) => (
+              <td key={field} className="num">
+                {n(row[column])}
               </td>
             ))}
             <td>{row.comments ?? ""}</td>
