@@ -112,7 +112,8 @@ it("a staff member records an indicator value with evidence, sees it listed, loc
 
   // The list shows the corrected actual against the baseline.
   await page.goto(`${stack.webUrl}/staff/indicators`);
-  await page.getByRole("row").filter({ hasText: indicator.code }).getByText("7 prisons").waitFor();
+  // An exact cell match: a code ending in 7 followed by the name would otherwise read "…7 Prisons…".
+  await page.getByRole("row").filter({ hasText: indicator.code }).getByRole("cell", { name: "7 prisons", exact: true }).waitFor();
   await page.close();
 });
 
