@@ -129,3 +129,43 @@ it("a payment above the pledge is refused with the API's message beside the amou
   expect(await page.getByRole("form", { name: /Record a payment/ }).first().getByLabel(/Amount received/).inputValue()).toBe("999999999");
   await page.close();
 });
+
+it("a staff member traces a computed figure to the people it counted, and closes a period's computed figures", async () => {
+  const page = await signIn("staff@vep.example", "demo-staff-2020");
+  await page.goto(`${stack.webUrl}/staff/indicators`);
+  await page.getByRole("link", { name: /IND-1\.1\.1/ }).click();
+  await page.getByText(/What is counted:/).waitFor();
+  await page.getByText(/at least 70% of its sessions/).first().waitFor();
+  await page.getByRole("link", { name: /Records counted \(Sex: Woman, 2020-01-01/ }).click();
+  await page.getByRole("heading", { name: /Records behind/ }).waitFor();
+  // 17 women took part; Зарина Ташенова attended 6 of 9 sessions, so 16 count as trained.
+  await page.getByText("16 of 17 records").waitFor();
+  await page.getByRole("link", { name: "Not counted", exact: true }).click();
+  const notCounted = page.getByRole("row").filter({ hasText: "Зарина Ташенова" });
+  await notCounted.getByText("6 of 9").waitFor();
+  expect(await page.getByRole("row").filter({ hasText: "Not counted" }).count()).toBe(1);
+  await page.screenshot({ path: path.join(artifactsDir, "staff-indicator-records.png"), fullPage: true });
+
+  // A computed indicator with a target and no value yet: the live figure, its status, and closing it.
+  const token = await apiToken("staff@vep.example", "demo-staff-2020");
+  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const outcomes = (await (await fetch(`${stack.apiUrl}/api/v1/outcomes`, { headers: auth })).json()) as { items: { id: string; programmeId: string }[] };
+  const outcome = outcomes.items[0]!;
+  const created = await fetch(`${stack.apiUrl}/api/v1/indicators`, {
+    method: "POST",
+    headers: auth,
+    body: JSON.stringify({ programmeId: outcome.programmeId, outcomeId: outcome.id, outputId: null, code: `E2E-ACT-${Date.now() % 100000}`, name: "Webinars delivered", measure: "UNIT", source: "COMPUTED", metric: "ACTIVITIES_DELIVERED", definition: { activityTypes: ["WEBINAR"] }, unit: "webinars", baselineValue: 0 }),
+  });
+  expect(created.status).toBe(201);
+  const indicator = (await created.json()) as { id: string };
+  expect((await fetch(`${stack.apiUrl}/api/v1/indicators/${indicator.id}/targets`, { method: "POST", headers: auth, body: JSON.stringify({ periodStart: "2020-01-01", periodEnd: "2020-12-31", value: 2 }) })).status).toBe(201);
+  await page.goto(`${stack.webUrl}/staff/indicators/${indicator.id}`);
+  const total = page.getByRole("row").filter({ hasText: "Total" }).first();
+  await total.getByText("computed from records").waitFor();
+  await total.getByText("Off track").waitFor();
+  await page.getByRole("button", { name: "Record and lock the computed figures for 2020-01-01 – 2020-12-31" }).click();
+  await page.getByRole("status").filter({ hasText: "The computed figures were recorded and locked." }).waitFor();
+  const recorded = page.getByRole("row").filter({ hasText: "Computed from the records" });
+  await recorded.getByText("Locked").waitFor();
+  await page.close();
+});

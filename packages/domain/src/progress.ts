@@ -1,6 +1,7 @@
 // The donor progress dashboard: what a programme's funders see. Aggregates only, never a person;
 // counts of people under 3 suppressed (Cell).
 import { z } from "zod";
+import { ProgressStatusSchema } from "./indicator-status.js";
 import { CellSchema, SexSchema } from "./public.js";
 
 const day = z.iso.date();
@@ -64,8 +65,11 @@ export const DonorProgressSchema = z
         periodEnd: day.nullable(),
         target: z.number().nullable(),
         actual: z.number().nullable(),
+        actualSource: z.enum(["RECORDED", "COMPUTED"]).nullable(),
         suppressed: z.boolean(),
         achievedPercent: z.number().nullable(),
+        status: ProgressStatusSchema,
+        definitionText: z.string().nullable(),
       }),
     ),
     satisfaction: z.object({
@@ -77,6 +81,8 @@ export const DonorProgressSchema = z
       /** Share of matched before/after pairs whose self-assessed knowledge rose by a point or more. */
       knowledgeImprovedPercent: z.number().nullable(),
     }),
+    /** The rule statuses follow, in words. */
+    progressRule: z.string(),
     quotes: z.array(z.object({ text: z.string(), language: z.string(), attribution: z.string().nullable(), activityTitle: z.string() })),
   })
   .meta({ id: "DonorProgress" });

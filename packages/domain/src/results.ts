@@ -2,6 +2,7 @@
 // shared by the API and the dashboard.
 import { z } from "zod";
 import { CalendarDateSchema, IdSchema, LanguageCodeSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
+import { ProgressStatusSchema } from "./indicator-status.js";
 import { ActivityTypeSchema, ModalitySchema, SexSchema } from "./public.js";
 
 export const IndicatorMeasureSchema = z.enum(["UNIT", "PERCENTAGE", "NOMINAL", "ORDINAL", "QUALITATIVE"]);
@@ -364,6 +365,7 @@ export const IndicatorValueSchema = z
     supersedesId: z.string().nullable(),
     supersededById: z.string().nullable(),
     reason: z.string().nullable(),
+    computedAt: z.string().nullable().describe("When the value was recorded from the figure computed from the records"),
     version: z.number().int(),
     createdAt: z.string(),
     updatedAt: z.string(),
@@ -374,8 +376,11 @@ export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 const progress = {
   target: z.number().nullable(),
   actual: z.number().nullable().describe("The current (not superseded) value; null when none or suppressed"),
+  actualSource: z.enum(["RECORDED", "COMPUTED"]).nullable().describe("RECORDED: a value in force; COMPUTED: no value yet, computed now from the approved records"),
   suppressed: z.boolean(),
   achievedPercent: z.number().nullable().describe("(actual − baseline) / (target − baseline) × 100"),
+  status: ProgressStatusSchema.describe("Against the target pro-rated to today, by the programme's rule"),
+  expected: z.number().nullable().describe("The target pro-rated to today, from the baseline"),
 };
 export const IndicatorPeriodSchema = z
   .object({
@@ -389,6 +394,8 @@ export const IndicatorPeriodSchema = z
 export type IndicatorPeriod = z.infer<typeof IndicatorPeriodSchema>;
 
 export const IndicatorDetailSchema = IndicatorSchema.extend({
+  definitionText: z.string().nullable().describe("What a COMPUTED indicator counts, in words"),
+  progressRule: z.object({ onTrackPercent: z.number().int(), atRiskPercent: z.number().int(), text: z.string() }),
   targets: z.array(IndicatorTargetSchema),
   values: z.array(IndicatorValueSchema),
   periods: z.array(IndicatorPeriodSchema),

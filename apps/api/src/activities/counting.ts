@@ -9,6 +9,9 @@ export interface ParticipantRow {
   personId: string;
   sex: "FEMALE" | "MALE" | "UNDISCLOSED";
   regionId: string | null;
+  /** ISO 3166-2, e.g. KZ-MAN. */
+  regionCode: string | null;
+  organisationId: string | null;
   attended: number;
   sessions: number;
   completionSharePercent: number;
@@ -29,10 +32,11 @@ export async function countedParticipants(db: Prisma.TransactionClient, activity
       WHERE s."activityId" IN (${Prisma.join(activityIds)})
       GROUP BY 1, 2
     )
-    SELECT e."activityId", e."personId", p.sex::text AS sex, p."regionId",
+    SELECT e."activityId", e."personId", p.sex::text AS sex, p."regionId", r.code AS "regionCode", p."organisationId",
            coalesce(at.n, 0) AS attended, coalesce(sc.n, 0) AS sessions, act."completionSharePercent"
     FROM "Enrolment" e
     JOIN "Person" p ON p.id = e."personId"
+    LEFT JOIN "Region" r ON r.id = p."regionId"
     JOIN "Activity" act ON act.id = e."activityId"
     LEFT JOIN "Submission" sub ON sub.id = e."submissionId"
     LEFT JOIN attended at ON at."activityId" = e."activityId" AND at."personId" = e."personId"

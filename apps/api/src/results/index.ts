@@ -1,4 +1,5 @@
 import { newRouter } from "../http/router.js";
+import { computationRoutes } from "./computed/routes.js";
 import { indicatorRoutes } from "./indicators/routes.js";
 import { outcomeRoutes } from "./outcomes/routes.js";
 import { outputRoutes } from "./outputs/routes.js";
@@ -12,5 +13,6 @@ export const resultsRoutes = newRouter()
   .route("/indicators", indicatorRoutes)
   .route("/indicators", indicatorTargetRoutes)
   .route("/indicators", indicatorValueRoutes)
+  .route("/indicators", computationRoutes)
   .route("/indicator-targets", targetRoutes)
   .route("/indicator-values", valueRoutes);

@@ -159,6 +159,21 @@ export async function lockIndicatorValue(api: ApiClient, request: Request, value
   return refusal(response);
 }
 
+/** The records behind one computed figure (staff): a page of them with who or what each is. */
+export async function getComputedRecords(api: ApiClient, request: Request, indicatorId: string, query: { periodStart: string; periodEnd: string; dimensionKey: string; counted?: "true" | "false"; offset: string }) {
+  const response = await callApi(request, () => api.api.v1.indicators[":id"].computation.records.$get({ param: { id: indicatorId }, query: { ...query, limit: "200" } }));
+  if (response.status === 404 || response.status === 400) notFound();
+  if (!response.ok) return unexpectedResponse(response);
+  return response.json();
+}
+
+/** Closes a period: the computed figures become locked values. */
+export async function recordComputedValues(api: ApiClient, request: Request, indicatorId: string, period: { periodStart: string; periodEnd: string }) {
+  const response = await callApi(request, () => api.api.v1.indicators[":id"].computation.values.$post({ param: { id: indicatorId }, json: period }));
+  if (response.status === 201) return { ok: true as const, data: await response.json() };
+  return refusal(response);
+}
+
 // ───────────────────────────── budgets and expenditure ─────────────────────────────
 
 export async function listBudgets(api: ApiClient, request: Request, programmeId: string) {

@@ -9,7 +9,8 @@ import { FormErrors, SavedMessage, SelectField, SubmitButton, TextAreaField, Tex
 import { IndicatorValue, useDimensionsText } from "../components/programme/indicator-value";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formatPercent, formValues, issuesToErrors, optionalText, parseDecimal, problemToErrors, STAFF_ROLES, type FieldErrors } from "../lib/programme-forms";
-import { createIndicatorValue, getIndicator, lockIndicatorValue } from "../lib/programme.server";
+import { createIndicatorValue, getIndicator, lockIndicatorValue, recordComputedValues } from "../lib/programme.server";
+import { ComputedMark, StatusBadge } from "../components/progress/status-badge";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -39,6 +40,12 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
   if (!id) notFound();
   const values = formValues(await request.formData());
   const here = `/staff/indicators/${id}`;
+
+  if (values.intent === "recordComputed") {
+    const result = await recordComputedValues(api, request, id, { periodStart: values.periodStart ?? "", periodEnd: values.periodEnd ?? "" });
+    if (!result.ok) return data(failure("recordComputed", {}, [result.problem.detail ?? result.problem.title ?? ""], values), { status: result.status });
+    throw redirect(`${here}?saved=recorded#values-heading`);
+  }
 
   if (values.intent === "lock") {
     const result = await lockIndicatorValue(api, request, values.target ?? "", Number(values.version));
@@ -87,13 +94,20 @@ export default function IndicatorPage() {
   const dimensionsText = useDimensionsText();
   const valueFailure = failureFor(actionData, "addValue");
   const lockFailure = failureFor(actionData, "lock");
+  const recordFailure = failureFor(actionData, "recordComputed");
   const err = (field: string) => errorText(valueFailure?.errors[field]);
   const value = (field: string, fallback = "") => valueFailure?.values[field] ?? fallback;
   const saved = params.get("saved");
-  const savedMessage = saved === "value" ? t("indicator.valueSaved") : saved === "corrected" ? t("indicator.correctionSaved") : saved === "locked" ? t("indicator.lockedSaved") : null;
+  const savedMessage = saved === "value" ? t("indicator.valueSaved") : saved === "corrected" ? t("indicator.correctionSaved") : saved === "locked" ? t("indicator.lockedSaved") : saved === "recorded" ? t("indicator.recordedSaved") : null;
   const valuesById = new Map(indicator.values.map((v) => [v.id, v]));
   const sortedValues = [...indicator.values].sort((a, b) => (a.periodStart + a.dimensionKey + a.createdAt < b.periodStart + b.dimensionKey + b.createdAt ? 1 : -1));
   const breakdowns = indicator.disaggregations.filter((d) => d !== "organisation");
+  const computedIndicator = indicator.source === "COMPUTED";
+  /** Where staff see the records a computed figure counted. */
+  const recordsLink = (period: { periodStart: string; periodEnd: string }, dimensionKey: string) =>
+    computedIndicator ? `/staff/indicators/${indicator.id}/records?${new URLSearchParams({ periodStart: period.periodStart, periodEnd: period.periodEnd, dimensionKey })}` : null;
+  // A period whose total is still computed live can be closed: its figures recorded and locked.
+  const openComputedPeriods = indicator.periods.filter((p) => p.actualSource === "COMPUTED");
 
   return (
     <>
@@ -135,6 +149,11 @@ export default function IndicatorPage() {
             <dd>{indicator.disaggregations.length > 0 ? indicator.disaggregations.map((d) => t(`disaggregation.${d as "sex"}`)).join(", ") : t("none")}</dd>
           </div>
         </dl>
+        {indicator.definitionText ? (
+          <p className="note">
+            <strong>{t("indicator.definition")}</strong> {indicator.definitionText}
+          </p>
+        ) : null}
         {indicator.source === "COMPUTED" ? <p className="note">{t("indicator.computedNote")}</p> : null}
       </header>
 
@@ -161,6 +180,7 @@ export default function IndicatorPage() {
                   <th scope="col" className="num">
                     {t("indicators.achieved")}
                   </th>
+                  <th scope="col">{t("indicator.status")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -174,9 +194,12 @@ export default function IndicatorPage() {
                       <IndicatorValue value={period.target} unit={indicator.unit} />
                     </td>
                     <td className="num">
-                      <IndicatorValue value={period.actual} unit={indicator.unit} />
+                      <Actual cell={period} unit={indicator.unit} records={recordsLink(period, "")} context={`${t("indicators.total")}, ${period.periodStart} – ${period.periodEnd}`} />
                     </td>
                     <td className="num">{period.achievedPercent === null ? <span className="muted">{t("notApplicable")}</span> : formatPercent(locale, period.achievedPercent)}</td>
+                    <td>
+                      <StatusBadge status={period.status} />
+                    </td>
                   </tr>,
                   ...period.breakdown.map((cell) => (
                     <tr key={`${period.periodStart}/${period.periodEnd}/${cell.dimensionKey}`}>
@@ -185,9 +208,10 @@ export default function IndicatorPage() {
                         <IndicatorValue value={cell.target} unit={indicator.unit} />
                       </td>
                       <td className="num">
-                        <IndicatorValue value={cell.actual} unit={indicator.unit} />
+                        <Actual cell={cell} unit={indicator.unit} records={recordsLink(period, cell.dimensionKey)} context={`${dimensionsText(cell.dimensions)}, ${period.periodStart} – ${period.periodEnd}`} />
                       </td>
                       <td className="num">{cell.achievedPercent === null ? <span className="muted">{t("notApplicable")}</span> : formatPercent(locale, cell.achievedPercent)}</td>
+                      <td>{cell.target === null ? null : <StatusBadge status={cell.status} />}</td>
                     </tr>
                   )),
                 ])}
@@ -195,6 +219,22 @@ export default function IndicatorPage() {
             </table>
           </div>
         )}
+        <p className="note">{indicator.progressRule.text}</p>
+        <FormErrors messages={recordFailure?.formErrors} />
+        {openComputedPeriods.map((period) => (
+          <Form method="post" className="inline-form" key={`${period.periodStart}/${period.periodEnd}`}>
+            <input type="hidden" name="intent" value="recordComputed" />
+            <input type="hidden" name="periodStart" value={period.periodStart} />
+            <input type="hidden" name="periodEnd" value={period.periodEnd} />
+            <SubmitButton
+              intent="recordComputed"
+              target={period.periodStart}
+              label={t("indicator.recordComputed", { period: `${period.periodStart} – ${period.periodEnd}` })}
+              busyLabel={t("saving")}
+              className="button button--secondary"
+            />
+          </Form>
+        ))}
       </section>
 
       <section aria-labelledby="targets-heading">
@@ -400,6 +440,23 @@ export default function IndicatorPage() {
           </div>
         </Form>
       </section>
+    </>
+  );
+}
+
+/** An actual with where it comes from: a computed figure says so and links to the records it counted. */
+function Actual({ cell, unit, records, context }: { cell: { actual: number | null; actualSource: "RECORDED" | "COMPUTED" | null }; unit: string; records: string | null; context: string }) {
+  const { t } = useTranslation("programme");
+  return (
+    <>
+      <IndicatorValue value={cell.actual} unit={unit} />
+      {cell.actualSource === "COMPUTED" ? <ComputedMark /> : null}
+      {records && cell.actualSource !== null ? (
+        <Link to={records} className="block small">
+          {t("indicator.records")}
+          <span className="visually-hidden"> ({context})</span>
+        </Link>
+      ) : null}
     </>
   );
 }

@@ -30,4 +30,8 @@ export const RESULTS_ACCESS: AccessTable = {
   "GET /api/v1/indicator-values/:id": read,
   "PATCH /api/v1/indicator-values/:id": write,
   "POST /api/v1/indicator-values/:id/lock": write,
+  "GET /api/v1/indicators/:id/computation": read,
+  // The records behind a figure name people: staff only, never a donor.
+  "GET /api/v1/indicators/:id/computation/records": write,
+  "POST /api/v1/indicators/:id/computation/values": write,
 };

@@ -3,12 +3,25 @@
 // A DONOR sees only programmes it co-funds; nobody gets a person's data here. Every figure is an
 // aggregate computed in a constant number of queries, whatever the programme's size.
 import type { Prisma } from "@vep/db";
-import { achievedPercent, countsPeople, NotFoundError, suppressSmall, type DonorProgress, type ProgressQuery } from "@vep/domain";
+import {
+  achievedPercent,
+  computeIndicator,
+  countsPeople,
+  describeDefinition,
+  describeProgressRule,
+  NotFoundError,
+  progressStatus,
+  suppressSmall,
+  type DonorProgress,
+  type ProgressQuery,
+  type ProgressRule,
+} from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { dateBetween, fromDateColumn } from "../../http/dates.js";
 import { fundedProgrammes } from "../../http/scope.js";
 import { loadUsdConverter, NoExchangeRateError, type UsdConverter } from "../../money/exchange-rates/conversion.js";
 import { computeReach } from "../../reach/service.js";
+import { evidenceCache } from "../../results/computed/evidence.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
@@ -48,6 +61,8 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
     }),
   ]);
   const activityIds = delivered.map((a) => a.id);
+  const rule = { onTrackPercent: programme.onTrackPercent, atRiskPercent: programme.atRiskPercent };
+  const evidenceFor = evidenceCache(db, chosen.id);
   const currencies = new Set([...contributions.map((c) => c.currency), ...budgets.map((b) => b.currency), ...expenditures.map((e) => e.currency)]);
   const [convert, reach, feedback, quotes, indicators] = await Promise.all([
     loadUsdConverter(db, currencies),
@@ -81,7 +96,8 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
       byMonth: countBy(delivered.map((a) => fromDateColumn(a.startDate).slice(0, 7))).map(([month, count]) => ({ month, count })),
     },
     reach,
-    indicators: indicators.map(indicatorProgress),
+    indicators: await Promise.all(indicators.map((indicator) => indicatorProgress(indicator, evidenceFor, rule))),
+    progressRule: describeProgressRule(rule),
     satisfaction: satisfaction(feedback),
     quotes: quotes.map((q) => ({ text: q.text, language: q.originalLanguage, attribution: q.consentToAttribution ? q.attribution : null, activityTitle: q.activity.title })),
   };
@@ -140,15 +156,23 @@ function spending(
 
 type IndicatorRow = Prisma.IndicatorGetPayload<{ include: { targets: true; values: true } }>;
 
-/** The latest period with a target (or, failing that, a value): its total's target, actual and % achieved. */
-function indicatorProgress(indicator: IndicatorRow): DonorProgress["indicators"][number] {
+/**
+ * The latest period with a target (or, failing that, a value): its total's target, actual, % achieved
+ * and status. A COMPUTED indicator with no value in force for it shows the figure computed now.
+ */
+async function indicatorProgress(indicator: IndicatorRow, evidenceFor: ReturnType<typeof evidenceCache>, rule: ProgressRule): Promise<DonorProgress["indicators"][number]> {
   const latest = <T extends { periodEnd: Date }>(rows: T[]) => rows.reduce<T | null>((a, r) => (a && a.periodEnd > r.periodEnd ? a : r), null);
   const target = latest(indicator.targets);
   const period = target ?? latest(indicator.values);
+  const range = period ? { periodStart: fromDateColumn(period.periodStart), periodEnd: fromDateColumn(period.periodEnd) } : null;
   const value = period ? indicator.values.find((v) => v.periodStart.getTime() === period.periodStart.getTime() && v.periodEnd.getTime() === period.periodEnd.getTime()) : undefined;
+  const computable = indicator.source === "COMPUTED" && indicator.metric !== null;
+  const computed =
+    !value && range && computable ? computeIndicator({ ...indicator, metric: indicator.metric!, definition: indicator.definition as Record<string, unknown> }, await evidenceFor(range)).total : null;
   const baseline = indicator.baselineValue === null ? null : Number(indicator.baselineValue);
-  const actual = value ? Number(value.value) : null;
-  const hidden = actual !== null && countsPeople(indicator.metric) && suppressSmall(actual).suppressed;
+  const actual = value ? Number(value.value) : (computed?.value ?? null);
+  const targetValue = target ? Number(target.value) : null;
+  const hidden = actual !== null && countsPeople(indicator.metric) && suppressSmall(actual, computed?.base ?? undefined).suppressed;
   return {
     id: indicator.id,
     code: indicator.code,
@@ -156,12 +180,15 @@ function indicatorProgress(indicator: IndicatorRow): DonorProgress["indicators"]
     unit: indicator.unit,
     measure: indicator.measure,
     baseline,
-    periodStart: period ? fromDateColumn(period.periodStart) : null,
-    periodEnd: period ? fromDateColumn(period.periodEnd) : null,
-    target: target ? Number(target.value) : null,
+    periodStart: range?.periodStart ?? null,
+    periodEnd: range?.periodEnd ?? null,
+    target: targetValue,
     actual: hidden ? null : actual,
+    actualSource: value ? "RECORDED" : computed ? "COMPUTED" : null,
     suppressed: hidden,
-    achievedPercent: hidden ? null : achievedPercent({ baseline, target: target ? Number(target.value) : null, actual }),
+    achievedPercent: hidden ? null : achievedPercent({ baseline, target: targetValue, actual }),
+    status: hidden || !range ? "NO_DATA" : progressStatus({ baseline, target: targetValue, actual, ...range, asOf: fromDateColumn(new Date()), direction: indicator.direction }, rule).status,
+    definitionText: computable ? describeDefinition(indicator.metric!, indicator.definition as Record<string, unknown>) : null,
   };
 }
 

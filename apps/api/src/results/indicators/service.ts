@@ -5,6 +5,8 @@ import {
   ConflictError,
   NotFoundError,
   checkIndicatorRules,
+  describeDefinition,
+  describeProgressRule,
   type Indicator,
   type IndicatorDetail,
   type IndicatorInput,
@@ -15,11 +17,14 @@ import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { fromDateColumn, toDateColumn } from "../../http/dates.js";
+
+const today = () => fromDateColumn(new Date());
 import { likeLiteral } from "../../http/search.js";
 import { ruleViolation, texts, type Db } from "../shared.js";
 import { toIndicatorTarget } from "../targets/service.js";
 import { toIndicatorValue, valueInclude } from "../values/service.js";
-import { indicatorPeriods } from "./progress.js";
+import { computedActuals } from "../computed/service.js";
+import { indicatorPeriods, periodKey, periodsOf } from "./progress.js";
 import { indicatorScope, suppressesSmallCells } from "./scope.js";
 
 export type IndicatorSort = Sort<"code" | "createdAt">;
@@ -114,14 +119,33 @@ export async function getIndicator({ ctx, input }: { ctx: ServiceContext; input:
     include: {
       targets: { orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { dimensionKey: "asc" }] },
       values: { include: valueInclude, orderBy: [{ periodStart: "asc" }, { periodEnd: "asc" }, { dimensionKey: "asc" }, { createdAt: "asc" }] },
+      programme: { select: { onTrackPercent: true, atRiskPercent: true } },
     },
   });
   if (!row) throw new NotFoundError("Indicator");
-  const { targets, values, ...indicatorRow } = row;
+  const { targets, values, programme, ...indicatorRow } = row;
   const indicator = toIndicator(indicatorRow);
   const suppress = suppressesSmallCells(ctx, row);
   const detail = { targets: targets.map(toIndicatorTarget), values: values.map((v) => toIndicatorValue(v, suppress)) };
-  return { ...indicator, ...detail, periods: indicatorPeriods(indicator.baselineValue, detail.targets, detail.values) };
+  const rule = { onTrackPercent: programme.onTrackPercent, atRiskPercent: programme.atRiskPercent };
+  const computed =
+    indicator.source === "COMPUTED" && indicator.metric
+      ? await computedActuals(
+          ctx.db,
+          { ...indicator, metric: indicator.metric },
+          periodsOf([...detail.targets, ...detail.values]),
+          (period) => detail.values.some((v) => v.lockedAt !== null && periodKey(v) === periodKey(period)),
+          (period) => detail.targets.filter((t) => t.dimensionKey !== "" && periodKey(t) === periodKey(period)).map((t) => t.dimensions),
+          suppress,
+        )
+      : [];
+  return {
+    ...indicator,
+    definitionText: indicator.source === "COMPUTED" && indicator.metric ? describeDefinition(indicator.metric, indicator.definition) : null,
+    progressRule: { ...rule, text: describeProgressRule(rule) },
+    ...detail,
+    periods: indicatorPeriods(detail.targets, detail.values, { baseline: indicator.baselineValue, direction: indicator.direction, rule, asOf: today(), computed }),
+  };
 }
 
 export async function createIndicator({ ctx, input }: { ctx: ServiceContext; input: IndicatorInput }) {

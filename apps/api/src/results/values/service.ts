@@ -42,6 +42,7 @@ export function toIndicatorValue(row: ValueRow, suppress: boolean): IndicatorVal
     supersedesId: row.supersedesId,
     supersededById: row.supersededBy?.id ?? null,
     reason: row.reason,
+    computedAt: row.computedAt?.toISOString() ?? null,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),

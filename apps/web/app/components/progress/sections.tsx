@@ -2,6 +2,7 @@
 // printable and no-JavaScript form) and, beside it, a chart drawn in the browser.
 import type { DonorProgress } from "@vep/domain";
 import { useTranslation } from "react-i18next";
+import { ComputedMark, StatusBadge } from "./status-badge";
 import { CellValue } from "../cell-value";
 import { DateRange } from "../date-range";
 import { formatNumber, SUPPRESSION_THRESHOLD, type Cell } from "../../lib/format";
@@ -355,7 +356,7 @@ function IndicatorValue({ value, measure }: { value: number | null; measure: str
   return <>{measure === "PERCENTAGE" ? formatPercent(i18n.language, value) : formatNumber(i18n.language, value)}</>;
 }
 
-export function IndicatorsSection({ indicators }: { indicators: DonorProgress["indicators"] }) {
+export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgress["indicators"]; rule?: string }) {
   const { t, i18n } = useTranslation("donor");
   return (
     <Section id="indicators" heading={t("indicators.heading")}>
@@ -373,6 +374,7 @@ export function IndicatorsSection({ indicators }: { indicators: DonorProgress["i
                 <th scope="col" className="num">{t("indicators.target")}</th>
                 <th scope="col" className="num">{t("indicators.actual")}</th>
                 <th scope="col">{t("indicators.achieved")}</th>
+                <th scope="col">{t("indicators.status")}</th>
               </tr>
             </thead>
             <tbody>
@@ -409,12 +411,17 @@ export function IndicatorsSection({ indicators }: { indicators: DonorProgress["i
                       />
                     )}
                   </td>
+                  <td>
+                    <StatusBadge status={indicator.status} />
+                    {indicator.actualSource === "COMPUTED" ? <ComputedMark /> : null}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       )}
+      {rule && indicators.length > 0 ? <p className="note">{rule}</p> : null}
     </Section>
   );
 }
