@@ -251,7 +251,14 @@ describe("progress status and closing a period", () => {
     expect(detail.progressRule.text).toContain("at least 90%");
     expect(detail.definitionText).toContain("delivered in the period");
 
-    await api.db.prisma.programme.update({ where: { id: generated.programmeId }, data: { onTrackPercent: 80, atRiskPercent: 50 } });
+    // The rule is the programme's, changed through the API; thresholds out of order are refused by field.
+    const programme = (await (await staff()("GET", `/api/v1/programmes/${generated.programmeId}`)).json()) as { version: number; onTrackPercent: number; atRiskPercent: number };
+    expect(programme).toMatchObject({ onTrackPercent: 90, atRiskPercent: 60 });
+    const backwards = await staff()("PATCH", `/api/v1/programmes/${generated.programmeId}`, { version: programme.version, atRiskPercent: 95 });
+    expect(backwards.status).toBe(400);
+    expect(JSON.stringify(await backwards.json())).toContain("atRiskPercent");
+    const changed = await staff()("PATCH", `/api/v1/programmes/${generated.programmeId}`, { version: programme.version, onTrackPercent: 80, atRiskPercent: 50 });
+    expect(changed.status).toBe(200);
     const relaxed = IndicatorDetailSchema.parse(await (await staff()("GET", `/api/v1/indicators/${id}`)).json());
     expect(relaxed.periods[0]?.status).toBe("ON_TRACK");
   });

@@ -70,6 +70,10 @@ const ProgrammeFields = z.strictObject({
   endDate: isoDate.nullable(),
   defaultCurrency: currency,
   reportingOrgId: id,
+  /** The progress status rule: on track from this % of the target pro-rated to date… */
+  onTrackPercent: z.number().int().min(1).max(100),
+  /** …at risk from this %, off track below. */
+  atRiskPercent: z.number().int().min(0).max(99),
   /** Replace the recipient countries when given. */
   countries: recipientCountries,
   /** Replace the participating organisations when given. */
@@ -77,6 +81,13 @@ const ProgrammeFields = z.strictObject({
 });
 
 const programmeDatesInOrder = datesInOrder("startDate", "endDate");
+
+/** The at-risk threshold lies below the on-track one (checked here when both are sent). */
+function thresholdsInOrder(p: { onTrackPercent?: number | undefined; atRiskPercent?: number | undefined }, ctx: z.RefinementCtx) {
+  if (p.onTrackPercent !== undefined && p.atRiskPercent !== undefined && p.atRiskPercent >= p.onTrackPercent) {
+    ctx.addIssue({ code: "custom", path: ["atRiskPercent"], message: "The at-risk threshold must be below the on-track one." });
+  }
+}
 
 export const ProgrammeInputSchema = ProgrammeFields.extend({
   titleTranslations: ProgrammeFields.shape.titleTranslations.default({}),
@@ -86,14 +97,18 @@ export const ProgrammeInputSchema = ProgrammeFields.extend({
   endDate: ProgrammeFields.shape.endDate.default(null),
   countries: ProgrammeFields.shape.countries.default([]),
   organisations: ProgrammeFields.shape.organisations.default([]),
+  onTrackPercent: ProgrammeFields.shape.onTrackPercent.default(90),
+  atRiskPercent: ProgrammeFields.shape.atRiskPercent.default(60),
 })
   .superRefine(programmeDatesInOrder)
+  .superRefine(thresholdsInOrder)
   .meta({ id: "ProgrammeInput" });
 export type ProgrammeInput = z.infer<typeof ProgrammeInputSchema>;
 
 export const ProgrammeUpdateSchema = ProgrammeFields.partial()
   .extend({ version: VersionReadSchema })
   .superRefine(programmeDatesInOrder)
+  .superRefine(thresholdsInOrder)
   .meta({ id: "ProgrammeUpdate" });
 export type ProgrammeUpdate = z.infer<typeof ProgrammeUpdateSchema>;
 
@@ -111,6 +126,8 @@ export const ProgrammeSchema = z
     startDate: z.string(),
     endDate: z.string().nullable(),
     defaultCurrency: z.string(),
+    onTrackPercent: z.number().int(),
+    atRiskPercent: z.number().int(),
     reportingOrg: z.object({ id: z.string(), name: z.string(), iatiRef: z.string().nullable() }),
     version: z.number().int(),
     createdAt: z.string(),

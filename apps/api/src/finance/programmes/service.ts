@@ -51,6 +51,8 @@ function toProgramme(row: SummaryRow): Programme {
     startDate: fromDateColumn(row.startDate),
     endDate: row.endDate ? fromDateColumn(row.endDate) : null,
     defaultCurrency: row.defaultCurrency,
+    onTrackPercent: row.onTrackPercent,
+    atRiskPercent: row.atRiskPercent,
     reportingOrg: row.reportingOrg,
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -158,6 +160,10 @@ export async function updateProgramme({ ctx, input }: { ctx: ServiceContext; inp
       const end = endDate === undefined ? before.endDate && fromDateColumn(before.endDate) : endDate;
       if (end !== null && end < start) {
         throw new RuleViolationError("The programme ends before it starts", { [endDate === undefined ? "body.startDate" : "body.endDate"]: "endDate must not be before startDate." });
+      }
+      // One threshold may be changed alone: the order is checked against the stored other one.
+      if ((fields.atRiskPercent ?? before.atRiskPercent) >= (fields.onTrackPercent ?? before.onTrackPercent)) {
+        throw new RuleViolationError("The progress rule is out of order", { "body.atRiskPercent": "The at-risk threshold must be below the on-track one." });
       }
     },
     apply: async (tx) => {
