@@ -4,17 +4,13 @@
 //
 //   npm run build && npm run bench:imports -w @vep/tests
 //   (PG_ADMIN_URL: a superuser URL, default postgresql://postgres@127.0.0.1:5432/postgres; SIZES=10000,100000)
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { readFileSync, writeFileSync, chmodSync, rmSync, mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
+import { writeFileSync, chmodSync, rmSync, mkdtempSync } from "node:fs";
 import { cpus, totalmem, tmpdir } from "node:os";
-import { join, resolve } from "node:path";
+import { join } from "node:path";
 import ExcelJS from "exceljs";
 import pg from "pg";
-
-const ROOT = resolve(import.meta.dirname, "../..");
-const ADMIN_URL = process.env.PG_ADMIN_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+import { freshDatabase, login, peakRssMb, startApi } from "./support.js";
 const SIZES = (process.env.SIZES ?? "10000,100000").split(",").map(Number);
 
 const SURNAMES = ["Иванов", "Смирнов", "Кузнецов", "Попов", "Васильев", "Петров", "Соколов", "Михайлов", "Новиков", "Фёдоров", "Морозов", "Волков", "Алексеев", "Лебедев", "Семёнов", "Егоров", "Павлов", "Козлов", "Степанов", "Николаев", "Орлов", "Андреев", "Макаров", "Никитин", "Захаров", "Зайцев", "Соловьёв", "Борисов", "Яковлев", "Григорьев", "Романов", "Воробьёв", "Сергеев", "Кузьмин", "Фролов", "Александров", "Дмитриев", "Королёв", "Гусев", "Киселёв", "Ильин", "Максимов", "Поляков", "Сорокин", "Виноградов", "Ковалёв", "Белов", "Медведев", "Антонов", "Тарасов", "Ахметов", "Омаров", "Садыков", "Нурланов", "Исаев", "Жумабаев", "Касымов", "Абдуллаев", "Сулейменов", "Бекенов"];
@@ -44,55 +40,21 @@ async function xlsx(rows: string[][]): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((done) => {
-    const server = createServer().listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => done(port));
-    });
-  });
-}
-
-/** Peak resident memory of a process so far (Linux), in MB. */
-function peakRssMb(pid: number): number {
-  const status = readFileSync(`/proc/${pid}/status`, "utf8");
-  return Number(/VmHWM:\s+(\d+) kB/.exec(status)?.[1] ?? 0) / 1024;
-}
-
-async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess }> {
-  const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "apps/api/dist/server.js")], {
-    env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "off" },
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  await new Promise<void>((ready, fail) => {
-    child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("[api] ready") && ready());
-    child.once("exit", (code) => fail(new Error(`API exited with ${code}`)));
-  });
-  return { url: `http://127.0.0.1:${port}`, child };
-}
-
 async function main() {
-  const admin = new pg.Client({ connectionString: ADMIN_URL });
-  await admin.connect();
-  const dbName = `vep_bench_${Date.now()}`;
-  await admin.query(`CREATE DATABASE ${dbName}`);
-  const url = new URL(ADMIN_URL);
-  url.pathname = `/${dbName}`;
-  const databaseUrl = url.toString();
-  const db = new pg.Client({ connectionString: databaseUrl });
+  const database = await freshDatabase("vep_bench");
+  const db = new pg.Client({ connectionString: database.url });
   const scratch = mkdtempSync(join(tmpdir(), "vep-bench-"));
   chmodSync(scratch, 0o755);
   const results: Record<string, unknown>[] = [];
-  let child: ChildProcess | undefined;
+  let stopApi = async () => {};
   try {
-    const started = await startApi(databaseUrl);
-    child = started.child;
+    const started = await startApi(database.url);
+    stopApi = started.stop;
+    const child = started.child;
     const api = started.url;
     await db.connect();
-    const login = await fetch(`${api}/api/v1/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: "partner@vep.example", password: "demo-partner-2020" }) });
-    const { token } = (await login.json()) as { token: string };
-    const baseline = peakRssMb(child!.pid!);
+    const token = await login(api, "partner@vep.example", "demo-partner-2020");
+    const baseline = peakRssMb(child.pid!);
 
     for (const size of SIZES) {
       const rows = sheet(size);
@@ -112,7 +74,7 @@ async function main() {
         const seconds = (performance.now() - started) / 1000;
         const body = (await res.json()) as { imported?: { rows: number }; detail?: string };
         if (res.status !== 201) throw new Error(`import of ${size} ${format} failed: ${res.status} ${JSON.stringify(body).slice(0, 500)}`);
-        results.push({ what: `import ${format}`, rows: body.imported!.rows, fileMB: +(file.byteLength / 1e6).toFixed(1), seconds: +seconds.toFixed(2), rowsPerSecond: Math.round(size / seconds), apiPeakRssMB: Math.round(peakRssMb(child!.pid!)) });
+        results.push({ what: `import ${format}`, rows: body.imported!.rows, fileMB: +(file.byteLength / 1e6).toFixed(1), seconds: +seconds.toFixed(2), rowsPerSecond: Math.round(size / seconds), apiPeakRssMB: Math.round(peakRssMb(child.pid!)) });
       }
 
       // The physical limit: the same rows, already clean, COPYed into a table of the same shape.
@@ -130,13 +92,9 @@ async function main() {
     console.table(results);
     console.log(JSON.stringify({ bench: "imports", machine: { cores: cpus().length, memoryGB: Math.round(totalmem() / 2 ** 30) }, results }));
   } finally {
-    if (child && child.exitCode === null) {
-      child.kill("SIGTERM");
-      await new Promise((done) => child!.once("exit", done));
-    }
+    await stopApi();
     await db.end().catch(() => {});
-    await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`);
-    await admin.end();
+    await database.drop();
     rmSync(scratch, { recursive: true, force: true });
   }
 }

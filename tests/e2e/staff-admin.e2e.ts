@@ -27,6 +27,17 @@ async function apiToken(email: string, password: string): Promise<string> {
   return ((await response.json()) as { token: string }).token;
 }
 
+/** A journey's own indicator, through the API, under the seeded programme's first outcome; with the staff headers for further set-up. */
+async function createIndicator(fields: Record<string, unknown>) {
+  const token = await apiToken("staff@vep.example", "demo-staff-2020");
+  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const outcomes = (await (await fetch(`${stack.apiUrl}/api/v1/outcomes`, { headers: auth })).json()) as { items: { id: string; programmeId: string }[] };
+  const outcome = outcomes.items[0]!;
+  const created = await fetch(`${stack.apiUrl}/api/v1/indicators`, { method: "POST", headers: auth, body: JSON.stringify({ programmeId: outcome.programmeId, outcomeId: outcome.id, ...fields }) });
+  expect(created.status).toBe(201);
+  return { auth, indicator: (await created.json()) as { id: string; code: string } };
+}
+
 it("an administrator creates an account, sees it listed, and deactivates it", async () => {
   const page = await signIn("admin@vep.example", "demo-admin-2020");
   const email = `e2e-${Date.now()}@vep.example`;
@@ -59,18 +70,8 @@ it("an administrator creates an account, sees it listed, and deactivates it", as
 });
 
 it("a staff member records an indicator value with evidence, sees it listed, locks and corrects it", async () => {
-  // The journey's own indicator: a MANUAL one, under the seeded programme's first outcome.
-  const token = await apiToken("staff@vep.example", "demo-staff-2020");
-  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const outcomes = (await (await fetch(`${stack.apiUrl}/api/v1/outcomes`, { headers: auth })).json()) as { items: { id: string; programmeId: string }[] };
-  const outcome = outcomes.items[0]!;
-  const created = await fetch(`${stack.apiUrl}/api/v1/indicators`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ programmeId: outcome.programmeId, outcomeId: outcome.id, code: `E2E-${Date.now() % 100000}`, name: "Prisons with a media focal point", measure: "UNIT", source: "MANUAL", unit: "prisons", baselineValue: 2 }),
-  });
-  expect(created.status).toBe(201);
-  const indicator = (await created.json()) as { id: string; code: string };
+  // The journey's own indicator: a MANUAL one.
+  const { indicator } = await createIndicator({ code: `E2E-${Date.now() % 100000}`, name: "Prisons with a media focal point", measure: "UNIT", source: "MANUAL", unit: "prisons", baselineValue: 2 });
 
   const page = await signIn("staff@vep.example", "demo-staff-2020");
   await page.goto(`${stack.webUrl}/staff/indicators`);
@@ -147,17 +148,7 @@ it("a staff member traces a computed figure to the people it counted, and closes
   await page.screenshot({ path: path.join(artifactsDir, "staff-indicator-records.png"), fullPage: true });
 
   // A computed indicator with a target and no value yet: the live figure, its status, and closing it.
-  const token = await apiToken("staff@vep.example", "demo-staff-2020");
-  const auth = { authorization: `Bearer ${token}`, "content-type": "application/json" };
-  const outcomes = (await (await fetch(`${stack.apiUrl}/api/v1/outcomes`, { headers: auth })).json()) as { items: { id: string; programmeId: string }[] };
-  const outcome = outcomes.items[0]!;
-  const created = await fetch(`${stack.apiUrl}/api/v1/indicators`, {
-    method: "POST",
-    headers: auth,
-    body: JSON.stringify({ programmeId: outcome.programmeId, outcomeId: outcome.id, outputId: null, code: `E2E-ACT-${Date.now() % 100000}`, name: "Webinars delivered", measure: "UNIT", source: "COMPUTED", metric: "ACTIVITIES_DELIVERED", definition: { activityTypes: ["WEBINAR"] }, unit: "webinars", baselineValue: 0 }),
-  });
-  expect(created.status).toBe(201);
-  const indicator = (await created.json()) as { id: string };
+  const { auth, indicator } = await createIndicator({ outputId: null, code: `E2E-ACT-${Date.now() % 100000}`, name: "Webinars delivered", measure: "UNIT", source: "COMPUTED", metric: "ACTIVITIES_DELIVERED", definition: { activityTypes: ["WEBINAR"] }, unit: "webinars", baselineValue: 0 });
   expect((await fetch(`${stack.apiUrl}/api/v1/indicators/${indicator.id}/targets`, { method: "POST", headers: auth, body: JSON.stringify({ periodStart: "2020-01-01", periodEnd: "2020-12-31", value: 2 }) })).status).toBe(201);
   await page.goto(`${stack.webUrl}/staff/indicators/${indicator.id}`);
   const total = page.getByRole("row").filter({ hasText: "Total" }).first();
