@@ -1,6 +1,6 @@
 // Who counts in an activity's figures (ARCHITECTURE.md, "What counts"), for any number of activities
 // in one query: used by the activity lists and by the public summary.
-import { Prisma } from "@vep/db";
+import type { Prisma } from "@vep/db";
 import { isTrained } from "@vep/domain";
 
 /** One counted participant of an activity, with how many of its sessions they attended. */
@@ -19,17 +19,17 @@ export interface ParticipantRow {
 
 /**
  * Participants who count in figures — entered by staff, or on an APPROVED submission — for the given
- * activities, with their attendance. One query for any number of activities.
+ * activities, with their attendance. One query, with the ids as one array parameter, for any number of activities.
  */
 export async function countedParticipants(db: Prisma.TransactionClient, activityIds: string[]): Promise<ParticipantRow[]> {
   if (activityIds.length === 0) return [];
   return db.$queryRaw<ParticipantRow[]>`
     WITH session_counts AS (
-      SELECT "activityId", count(*)::int AS n FROM "Session" WHERE "activityId" IN (${Prisma.join(activityIds)}) GROUP BY 1
+      SELECT "activityId", count(*)::int AS n FROM "Session" WHERE "activityId" = ANY(${activityIds}::text[]) GROUP BY 1
     ), attended AS (
       SELECT s."activityId", a."personId", count(*)::int AS n
       FROM "Attendance" a JOIN "Session" s ON s.id = a."sessionId"
-      WHERE s."activityId" IN (${Prisma.join(activityIds)})
+      WHERE s."activityId" = ANY(${activityIds}::text[])
       GROUP BY 1, 2
     )
     SELECT e."activityId", e."personId", p.sex::text AS sex, p."regionId", r.code AS "regionCode", p."organisationId",
@@ -41,7 +41,7 @@ export async function countedParticipants(db: Prisma.TransactionClient, activity
     LEFT JOIN "Submission" sub ON sub.id = e."submissionId"
     LEFT JOIN attended at ON at."activityId" = e."activityId" AND at."personId" = e."personId"
     LEFT JOIN session_counts sc ON sc."activityId" = e."activityId"
-    WHERE e."activityId" IN (${Prisma.join(activityIds)})
+    WHERE e."activityId" = ANY(${activityIds}::text[])
       AND e.role = 'PARTICIPANT'
       AND (e."submissionId" IS NULL OR sub.status = 'APPROVED')`;
 }
