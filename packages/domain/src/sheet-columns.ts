@@ -51,10 +51,16 @@ export function columnDictionary<F extends string>(words: Record<F, readonly str
   };
 }
 
-/** A value of a mapped column, single-spaced and trimmed ("" when the field has no column). */
+/** The apostrophe a CSV export puts before = + - @ so that spreadsheets do not run the cell as a formula. */
+const NEUTRALISED_FORMULA = /^'(?=[=+\-@])/;
+
+/**
+ * A value of a mapped column, single-spaced and trimmed ("" when the field has no column); a cell our
+ * exports neutralised ("'=SUM(A1)") reads back as it was written ("=SUM(A1)").
+ */
 export function cellOf<F extends string>(cells: readonly string[], mapping: Mapping<F>, field: F): string {
   const column = mapping.indexOf(field);
-  return column < 0 ? "" : (cells[column] ?? "").replace(/\s+/g, " ").trim();
+  return column < 0 ? "" : (cells[column] ?? "").replace(/\s+/g, " ").trim().replace(NEUTRALISED_FORMULA, "");
 }
 
 /** Whether a row has nothing in its mapped columns (a numbering column alone does not count). */

@@ -16,8 +16,9 @@ import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { enrolmentRows, getAssignedActivity, getOwnOrganisationNames, listOwnEnrolments } from "../lib/partner.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "partner", "submissions"] };
+export const handle = { i18n: ["common", "partner", "submissions", "exports"] };
 
 export const clientLoader = loadingNamespaces(handle.i18n);
 
@@ -174,6 +175,12 @@ export default function PartnerActivity() {
       <section aria-labelledby="activity-people">
         <h2 id="activity-people">{t("activity.people.heading")}</h2>
         <p>{t("activity.people.lead")}</p>
+        {people.length > 0 ? (
+          <p className="page-actions">
+            <CsvLink list="participants" query={{ activityId: activity.id }} />
+            <CsvLink list="enrolments" query={{ activityId: activity.id }} />
+          </p>
+        ) : null}
         {people.length === 0 ? (
           <p className="progress-empty">{t("activity.people.empty")}</p>
         ) : (

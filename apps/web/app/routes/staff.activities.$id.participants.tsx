@@ -20,8 +20,9 @@ import {
   type ParticipantFormValues,
 } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "staff"] };
+export const handle = { i18n: ["common", "staff", "exports"] };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
@@ -116,6 +117,10 @@ export default function AddParticipants() {
       </nav>
       <h1 id="enrol-title">{t("activities.enrol.heading")}</h1>
       <p className="lead">{t("activities.enrol.lead", { title: activity.title, count: enrolledCount })}</p>
+      <p className="page-actions">
+        <CsvLink list="participants" query={{ activityId: activity.id }} />
+        <CsvLink list="enrolments" query={{ activityId: activity.id }} />
+      </p>
 
       {enrolledName !== null ? (
         <p className="form-success" role="status">

@@ -10,8 +10,9 @@ import { getFixedT, getAreaT } from "../i18n.server";
 import { listActivities, listCountries, listDonors, listProgrammes, listRegions } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "staff"] };
+export const handle = { i18n: ["common", "staff", "exports"] };
 
 const PAGE_SIZE = 25;
 const FILTERS = ["q", "programmeId", "countryId", "regionId", "donorId", "type", "modality", "status", "from", "to", "sort"] as const;
@@ -86,9 +87,12 @@ export default function StaffActivities() {
           <h1 id="staff-activities-title">{t("activities.list.title")}</h1>
           <p className="lead">{t("activities.list.lead")}</p>
         </div>
-        <Link to="/staff/activities/new" className="button">
-          {t("activities.list.newActivity")}
-        </Link>
+        <p className="page-actions">
+          <Link to="/staff/activities/new" className="button">
+            {t("activities.list.newActivity")}
+          </Link>
+          <CsvLink list="activities" query={filters} />
+        </p>
       </div>
 
       <Form method="get" className="filters" aria-labelledby="filters-heading">

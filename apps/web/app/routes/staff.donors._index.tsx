@@ -5,8 +5,9 @@ import { useTranslation } from "react-i18next";
 import { requireUser } from "../lib/auth.server";
 import { formatMoney, formatPercent, STAFF_ROLES } from "../lib/programme-forms";
 import { listDonors } from "../lib/programme.server";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "programme"] };
+export const handle = { i18n: ["common", "programme", "exports"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
@@ -31,6 +32,10 @@ export default function DonorsPage() {
 
       <section aria-labelledby="donors-heading">
         <h2 id="donors-heading">{t("donors.heading")}</h2>
+        <p className="page-actions">
+          <CsvLink list="donors" />
+          <CsvLink list="contributions" />
+        </p>
         {donors.length === 0 ? (
           <p className="empty-state">{t("donors.empty")}</p>
         ) : (

@@ -21,8 +21,9 @@ import {
   type FormValues,
 } from "../lib/programme-forms";
 import { createBudget, createExpenditure, listActivities, listBudgets, listExpenditures, listOutputs, listProgrammes, pickProgramme } from "../lib/programme.server";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "programme"] };
+export const handle = { i18n: ["common", "programme", "exports"] };
 
 const BUDGET_FIELDS = ["periodStart", "periodEnd", "amount", "currency", "outputId", "status", "type"] as const;
 const EXPENDITURE_FIELDS = ["spentOn", "amount", "currency", "activityId", "description"] as const;
@@ -221,6 +222,9 @@ export default function FinancePage() {
           <div className="split split--even">
             <section aria-labelledby="budgets-heading">
               <h2 id="budgets-heading">{t("finance.budgets")}</h2>
+              <p className="page-actions">
+                <CsvLink list="budgets" query={{ programmeId: programme.id }} />
+              </p>
               {budgets.length === 0 ? (
                 <p className="empty-state">{t("finance.noBudgets")}</p>
               ) : (
@@ -259,6 +263,9 @@ export default function FinancePage() {
 
             <section aria-labelledby="expenditure-heading">
               <h2 id="expenditure-heading">{t("finance.expenditure")}</h2>
+              <p className="page-actions">
+                <CsvLink list="expenditures" query={{ programmeId: programme.id }} />
+              </p>
               {expenditures.length === 0 ? (
                 <p className="empty-state">{t("finance.noExpenditure")}</p>
               ) : (

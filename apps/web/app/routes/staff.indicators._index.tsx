@@ -8,8 +8,9 @@ import { requireUser } from "../lib/auth.server";
 import { formatPercent, STAFF_ROLES } from "../lib/programme-forms";
 import { getIndicator, listIndicators, listProgrammes, pickProgramme } from "../lib/programme.server";
 import { DateRange } from "../components/date-range";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "programme"] };
+export const handle = { i18n: ["common", "programme", "exports"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
@@ -69,6 +70,11 @@ export default function IndicatorsPage() {
 
       <section aria-labelledby="indicators-heading">
         <h2 id="indicators-heading">{t("indicators.heading")}</h2>
+        {programmeId ? (
+          <p className="page-actions">
+            <CsvLink list="indicators" query={{ programmeId }} />
+          </p>
+        ) : null}
         {!programmeId ? (
           <p className="empty-state">{t("noProgrammes")}</p>
         ) : rows.length === 0 ? (

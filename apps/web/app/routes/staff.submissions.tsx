@@ -7,8 +7,9 @@ import { SubmissionStatusSchema } from "@vep/domain";
 import { SubmissionsTable } from "../components/submissions-table";
 import { requireUser } from "../lib/auth.server";
 import { listSubmissions } from "../lib/submissions.server";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "staff"] };
+export const handle = { i18n: ["common", "staff", "exports"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["STAFF", "ADMIN"]);
@@ -30,6 +31,9 @@ export default function StaffSubmissions() {
     <section aria-labelledby="submissions-title">
       <h1 id="submissions-title">{t("submissions.title")}</h1>
       <p className="lead">{t("submissions.lead")}</p>
+      <p className="page-actions">
+        <CsvLink list="submissions" query={{ status }} />
+      </p>
       <Form method="get" className="form form--inline">
         <div className="field">
           <label htmlFor="status">{t("submissions.filterStatus")}</label>

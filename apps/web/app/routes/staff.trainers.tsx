@@ -8,8 +8,9 @@ import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { failure, failureFor, formValues, issuesToErrors, listOf, optionalText, problemToErrors, STAFF_ROLES } from "../lib/programme-forms";
 import { createTrainer, listOrganisationOptions, listTrainers } from "../lib/programme.server";
+import { CsvLink } from "../components/csv-link";
 
-export const handle = { i18n: ["common", "programme"] };
+export const handle = { i18n: ["common", "programme", "exports"] };
 
 const FIELDS = ["fullName", "sex", "position", "organisationId", "email", "phone", "expertise"] as const;
 
@@ -73,6 +74,7 @@ export default function TrainersPage() {
           <a href="#add-trainer" className="button button--secondary">
             {t("trainers.add")}
           </a>
+          <CsvLink list="trainers" />
         </p>
       </header>
 
