@@ -23,12 +23,15 @@ export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER"
     `/staff/donors/${seedId("donor:EU")}`,
     "/staff/indicators",
     `/staff/indicators/${seedId("indicator:1")}`,
+    `/staff/indicators/${seedId("indicator:1")}/records?periodStart=2020-01-01&periodEnd=2020-12-31&dimensionKey=sex%3DFEMALE`,
     "/staff/finance",
+    "/staff/iati",
     "/staff/submissions",
     `/staff/submissions/${participantList}`,
     `/staff/activities/${webinar}/import`,
     "/notifications",
     "/donor",
+    `/reports/donor?donorId=${seedId("donor:EU")}`,
   ],
   ADMIN: [
     "/admin/users",
@@ -38,7 +41,7 @@ export const PAGES: Record<"ANONYMOUS" | "STAFF" | "ADMIN" | "DONOR" | "PARTNER"
     "/admin/regions",
     `/admin/regions/${seedId("region:KZ-MAN:2018-06-19")}`,
   ],
-  DONOR: ["/donor", "/notifications"],
+  DONOR: ["/donor", "/notifications", "/reports/donor"],
   PARTNER: ["/partner", `/partner/activities/${webinar}`, `/partner/activities/${webinar}/import`, `/partner/submissions/${participantList}`, "/notifications"],
 };
 const LOGINS = { STAFF: "demo-staff-2020", ADMIN: "demo-admin-2020", DONOR: "demo-donor-2020", PARTNER: "demo-partner-2020" } as const;

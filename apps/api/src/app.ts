@@ -11,10 +11,12 @@ import { adminRoutes } from "./admin/index.js";
 import { authRoutes } from "./auth/routes.js";
 import { createLoginThrottle, type LoginThrottle } from "./auth/throttle.js";
 import { docsRoutes } from "./docs/routes.js";
+import { exportRoutes } from "./exports/routes.js";
 import { feedbackRoutes } from "./feedback/routes.js";
 import { createFeedbackThrottle, type FeedbackThrottle } from "./feedback/throttle.js";
 import { financeRoutes } from "./finance/index.js";
 import { healthRoutes } from "./health/routes.js";
+import { iatiRoutes } from "./iati/routes.js";
 import { authenticate, authorize } from "./http/access.js";
 import { notFound, onError, problem } from "./http/errors.js";
 import { requestLog, type LogSink } from "./http/log.js";
@@ -26,6 +28,7 @@ import { publicRoutes } from "./public/routes.js";
 import { resultsRoutes } from "./results/index.js";
 import { importRoutes } from "./submissions/import/routes.js";
 import { notificationRoutes } from "./notifications/routes.js";
+import { reportRoutes } from "./reports/routes.js";
 import { submissionRoutes } from "./submissions/routes.js";
 
 export interface AppDeps {
@@ -86,7 +89,10 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1", adminRoutes)
     .route("/api/v1/submissions", submissionRoutes)
     .route("/api/v1", importRoutes)
-    .route("/api/v1/notifications", notificationRoutes);
+    .route("/api/v1/notifications", notificationRoutes)
+    .route("/api/v1/reports", reportRoutes)
+    .route("/api/v1/exports", exportRoutes)
+    .route("/api/v1", iatiRoutes);
 }
 
 export type AppType = ReturnType<typeof createApp>;

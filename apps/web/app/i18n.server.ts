@@ -52,7 +52,7 @@ export async function getFixedT(request: Request) {
 }
 
 /** The dashboard's area namespaces (app/locales/<lng>/<ns>.json besides "common"). */
-export type AreaNamespace = "staff" | "donor" | "partner" | "programme" | "admin" | "feedback" | "submissions";
+export type AreaNamespace = "staff" | "donor" | "partner" | "programme" | "admin" | "feedback" | "submissions" | "reports" | "iati";
 
 /** A `t` bound to the request's locale and one area's namespace, for loaders (page titles). */
 export async function getAreaT(request: Request, ns: AreaNamespace) {

@@ -13,6 +13,9 @@ import { PEOPLE_ACCESS } from "./access/people.js";
 import { REFERENCE_ACCESS } from "./access/reference.js";
 import { RESULTS_ACCESS } from "./access/results.js";
 import { SUBMISSIONS_ACCESS } from "./access/submissions.js";
+import { REPORTS_ACCESS } from "./access/reports.js";
+import { IATI_ACCESS } from "./access/iati.js";
+import { EXPORTS_ACCESS } from "./access/exports.js";
 
 export const ROLES = ["ADMIN", "STAFF", "PARTNER", "DONOR"] as const;
 export type Role = (typeof ROLES)[number];
@@ -46,6 +49,9 @@ export const ACCESS: AccessTable = {
   ...FEEDBACK_ACCESS,
   ...ADMIN_ACCESS,
   ...SUBMISSIONS_ACCESS,
+  ...REPORTS_ACCESS,
+  ...IATI_ACCESS,
+  ...EXPORTS_ACCESS,
 };
 
 export function accessKey(method: string, path: string): string {

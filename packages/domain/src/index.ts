@@ -19,3 +19,8 @@ export * from "./participant-import.js";
 export * from "./notifications.js";
 export * from "./sheet-columns.js";
 export * from "./feedback-import.js";
+export * from "./reports.js";
+export * from "./iati.js";
+export * from "./indicator-computation.js";
+export * from "./indicator-status.js";
+export * from "./exports.js";

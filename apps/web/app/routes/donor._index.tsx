@@ -5,9 +5,11 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CellValue } from "../components/cell-value";
+import { csvHref } from "../components/csv-link";
 import { DateRange } from "../components/date-range";
 import { Figures } from "../components/figures";
 import { formatUsd } from "../components/progress/format";
+import { filterFields } from "../components/progress/filter-fields";
 import { PrintButton } from "../components/progress/print-button";
 import {
   ActivitiesSection,
@@ -24,7 +26,10 @@ import { formatDate, formatNumber } from "../lib/format";
 import { getDonorProgress, getProgrammeCountries, parseProgressFilters, type ProgressFilterErrors } from "../lib/progress.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 
-export const handle = { i18n: ["common", "donor"] };
+/** The dashboard's tables a donor can download, aggregates only. */
+const PROGRESS_LISTS = ["progress-funding", "progress-reach-by-sex", "progress-reach-by-region", "progress-indicators"] as const;
+
+export const handle = { i18n: ["common", "donor", "reports", "exports"] };
 
 export const clientLoader = loadingNamespaces(handle.i18n);
 
@@ -63,6 +68,8 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
 export default function DonorProgressPage() {
   const { progress, countries, values, errors, asOf } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("donor");
+  const { t: tr } = useTranslation("reports");
+  const { t: te } = useTranslation("exports");
   const locale = i18n.language;
   const navigation = useNavigation();
   const updating = navigation.state === "loading" && navigation.location.pathname === "/donor";
@@ -79,6 +86,7 @@ export default function DonorProgressPage() {
 
   const { programme, period, funding, reach } = progress;
   const country = countries.find((c) => c.id === values.countryId);
+  const reportQuery = new URLSearchParams({ programmeId: programme.id, ...(period.from ? { from: period.from } : {}), ...(period.to ? { to: period.to } : {}) });
 
   return (
     <article className="progress" aria-labelledby="progress-title" aria-busy={updating || undefined}>
@@ -122,6 +130,20 @@ export default function DonorProgressPage() {
           </div>
         </dl>
         <p className="note progress-as-of">{t("page.generated", { date: formatDate(locale, asOf) })}</p>
+        <p className="progress-print">
+          <Link to={`/reports/donor?${reportQuery}`}>{tr("links.fromDashboard")}</Link>
+        </p>
+        <p className="progress-print csv-links">
+          {te("download")}:{" "}
+          {PROGRESS_LISTS.map((list, i) => (
+            <span key={list}>
+              {i > 0 ? " · " : null}
+              <a href={csvHref(list, Object.fromEntries(reportQuery))} download>
+                {te(`lists.${list}`)}
+              </a>
+            </span>
+          ))}
+        </p>
       </header>
 
       <Filters
@@ -165,7 +187,7 @@ export default function DonorProgressPage() {
       <ActivitiesSection activities={progress.activities} />
       <TrainedBySexSection reach={reach} />
       <TrainedByRegionSection reach={reach} />
-      <IndicatorsSection indicators={progress.indicators} />
+      <IndicatorsSection indicators={progress.indicators} rule={progress.progressRule} />
       <SatisfactionSection satisfaction={progress.satisfaction} />
       <QuotesSection quotes={progress.quotes} />
     </article>
@@ -196,23 +218,7 @@ function Filters({
     if (field === "to" && error === "order") return t("filters.errors.toOrder");
     return t(`filters.errors.${field}`);
   };
-  const field = (name: keyof FilterValues) => {
-    const error = message(name);
-    return {
-      id: `filter-${name}`,
-      name,
-      "aria-invalid": error ? true : undefined,
-      "aria-describedby": error ? `filter-${name}-error` : undefined,
-    } as const;
-  };
-  const errorText = (name: keyof FilterValues) => {
-    const error = message(name);
-    return error ? (
-      <p id={`filter-${name}-error`} className="field-error">
-        {error}
-      </p>
-    ) : null;
-  };
+  const { field, errorText } = filterFields<keyof FilterValues>(message);
 
   return (
     <section className="progress-filters" aria-labelledby="filters-heading">

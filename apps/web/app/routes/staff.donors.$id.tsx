@@ -22,7 +22,7 @@ import {
 } from "../lib/programme-forms";
 import { addPayment, createContribution, getDonor, listDonorContributions, listProgrammes } from "../lib/programme.server";
 
-export const handle = { i18n: ["common", "programme"] };
+export const handle = { i18n: ["common", "programme", "reports"] };
 
 const EARMARKINGS = ["EARMARKED", "SOFTLY_EARMARKED", "UNEARMARKED"] as const;
 const CONTRIBUTION_FIELDS = ["programmeId", "amount", "currency", "pledgedOn", "earmarking", "reference", "note"] as const;
@@ -102,6 +102,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 export default function DonorPage() {
   const { donor, contributions, programmes } = useLoaderData<typeof loader>();
   const { t, i18n } = useTranslation("programme");
+  const { t: tr } = useTranslation("reports");
   const locale = i18n.language;
   const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
@@ -110,6 +111,7 @@ export default function DonorPage() {
   const cErr = (field: string) => errorText(contributionFailure?.errors[field]);
   const cValue = (field: string, fallback = "") => contributionFailure?.values[field] ?? fallback;
   const programmeTitle = new Map(programmes.map((p) => [p.id, p.title]));
+  const fundedProgrammes = [...new Set(contributions.map((c) => c.programmeId))];
   const saved = params.get("saved");
 
   return (
@@ -143,6 +145,15 @@ export default function DonorPage() {
             </div>
           ))}
         </dl>
+        {fundedProgrammes.length > 0 ? (
+          <p className="page-actions">
+            {fundedProgrammes.map((programmeId) => (
+              <Link key={programmeId} to={`/reports/donor?${new URLSearchParams({ donorId: donor.id, programmeId })}`}>
+                {tr("links.donorReport", { programme: programmeTitle.get(programmeId) ?? programmeId })}
+              </Link>
+            ))}
+          </p>
+        ) : null}
       </header>
 
       <SavedMessage message={saved === "payment" ? t("donor.paymentSaved") : saved === "contribution" ? t("donor.contributionSaved") : null} />

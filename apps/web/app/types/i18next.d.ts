@@ -7,6 +7,9 @@ import type partner from "../locales/en/partner.json";
 import type programme from "../locales/en/programme.json";
 import type staff from "../locales/en/staff.json";
 import type submissions from "../locales/en/submissions.json";
+import type reports from "../locales/en/reports.json";
+import type exportLinks from "../locales/en/exports.json";
+import type iati from "../locales/en/iati.json";
 
 declare module "i18next" {
   interface CustomTypeOptions {
@@ -21,6 +24,9 @@ declare module "i18next" {
       admin: typeof admin;
       feedback: typeof feedback;
       submissions: typeof submissions;
+      reports: typeof reports;
+      exports: typeof exportLinks;
+      iati: typeof iati;
     };
     returnNull: false;
   }

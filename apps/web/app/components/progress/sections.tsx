@@ -356,7 +356,7 @@ function IndicatorValue({ value, measure }: { value: number | null; measure: str
   return <>{measure === "PERCENTAGE" ? formatPercent(i18n.language, value) : formatNumber(i18n.language, value)}</>;
 }
 
-export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgress["indicators"]; rule?: string }) {
+export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgress["indicators"]; rule: string }) {
   const { t, i18n } = useTranslation("donor");
   return (
     <Section id="indicators" heading={t("indicators.heading")}>
@@ -421,7 +421,7 @@ export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgr
           </table>
         </div>
       )}
-      {rule && indicators.length > 0 ? <p className="note">{rule}</p> : null}
+      {indicators.length > 0 ? <p className="note">{rule}</p> : null}
     </Section>
   );
 }
