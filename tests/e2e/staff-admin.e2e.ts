@@ -157,6 +157,6 @@ it("a staff member traces a computed figure to the people it counted, and closes
   await page.getByRole("button", { name: "Record and lock the computed figures for 2020-01-01 – 2020-12-31" }).click();
   await page.getByRole("status").filter({ hasText: "The computed figures were recorded and locked." }).waitFor();
   const recorded = page.getByRole("row").filter({ hasText: "Computed from the records" });
-  await recorded.getByText("Locked").waitFor();
+  await recorded.getByText(/Locked$/).waitFor();
   await page.close();
 });
