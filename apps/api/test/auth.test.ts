@@ -88,6 +88,33 @@ describe("throttling", () => {
   });
 });
 
+describe("one's own language", () => {
+  const patchMe = (token: string | null, body: unknown) =>
+    fetch(`${api.url}/api/v1/me`, { method: "PATCH", headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+
+  it("is remembered per user and comes back at the next sign-in", async () => {
+    await createUser("language@vep.example", "a long enough passphrase");
+    const token = ((await (await post("/api/v1/auth/login", { email: "language@vep.example", password: "a long enough passphrase" })).json()) as { token: string }).token;
+    const changed = await patchMe(token, { language: "ru" });
+    expect(changed.status).toBe(200);
+    expect(await changed.json()).toMatchObject({ email: "language@vep.example", language: "ru" });
+    const again = await (await post("/api/v1/auth/login", { email: "language@vep.example", password: "a long enough passphrase" })).json();
+    expect(again.user.language).toBe("ru");
+    expect(await api.db.prisma.auditEvent.count({ where: { action: "user.updateSelf", after: { equals: { language: "ru" } } } })).toBe(1);
+  });
+
+  it("refuses a language the dashboard does not have, other fields, and anonymous callers", async () => {
+    const token = await signIn(api, "PARTNER");
+    const unknown = await patchMe(token, { language: "de" });
+    expect(unknown.status).toBe(400);
+    expect(JSON.stringify(await unknown.json())).toContain("language");
+    expect((await patchMe(token, { language: "ru", role: "ADMIN" })).status).toBe(400);
+    expect((await me(token)).status).toBe(200);
+    expect((await (await me(token)).json()).role).toBe("PARTNER");
+    expect((await patchMe(null, { language: "ru" })).status).toBe(401);
+  });
+});
+
 describe("bad input to login", () => {
   it.each([
     ["missing password", { email: "staff@vep.example" }, "body.password"],
@@ -102,6 +129,7 @@ describe("bad input to login", () => {
     expect((await res.json()).errors).toHaveProperty([field]);
   });
 
+  // Kept last in the file: after a 413 the server drops the connection the next fetch would reuse.
   it("malformed JSON → 400, a huge body → 413, never a 500", async () => {
     expect((await post("/api/v1/auth/login", "{not json")).status).toBe(400);
     expect((await post("/api/v1/auth/login", JSON.stringify({ email: "a@b.example", password: "x".repeat(300_000) }))).status).toBe(413);

@@ -21,6 +21,14 @@ export const CurrentUserSchema = z
   .meta({ id: "CurrentUser" });
 export type CurrentUser = z.infer<typeof CurrentUserSchema>;
 
+/** Languages a user can choose for the dashboard; Kazakh falls back to Russian where a text is missing. */
+export const UserLanguageSchema = z.enum(["en", "ru", "kk"]);
+export type UserLanguage = z.infer<typeof UserLanguageSchema>;
+
+/** What a signed-in user may change about themselves. */
+export const MeUpdateSchema = z.strictObject({ language: UserLanguageSchema }).meta({ id: "MeUpdate" });
+export type MeUpdate = z.infer<typeof MeUpdateSchema>;
+
 export const LoginResultSchema = z
   .object({ token: z.string(), expiresAt: z.string(), user: CurrentUserSchema })
   .meta({ id: "LoginResult" });

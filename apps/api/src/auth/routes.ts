@@ -1,8 +1,8 @@
 import { createRoute } from "@hono/zod-openapi";
-import { CurrentUserSchema, LoginInputSchema, LoginResultSchema } from "@vep/domain";
+import { CurrentUserSchema, LoginInputSchema, LoginResultSchema, MeUpdateSchema } from "@vep/domain";
 import { problem } from "../http/errors.js";
 import { bearerAuth, newRouter, ProblemSchema } from "../http/router.js";
-import { login, logout, toCurrentUser } from "./service.js";
+import { login, logout, toCurrentUser, updateMe } from "./service.js";
 import type { LoginThrottle } from "./throttle.js";
 
 const tags = ["Authentication"];
@@ -45,6 +45,20 @@ const meRoute = createRoute({
   },
 });
 
+const updateMeRoute = createRoute({
+  method: "patch",
+  path: "/me",
+  tags,
+  security: bearerAuth,
+  summary: "Change one's own preferences: the dashboard's language",
+  request: { body: { required: true, content: { "application/json": { schema: MeUpdateSchema } } } },
+  responses: {
+    200: { description: "The user", content: { "application/json": { schema: CurrentUserSchema } } },
+    400: { description: "Invalid input", content: ProblemSchema },
+    401: { description: "No valid session", content: ProblemSchema },
+  },
+});
+
 export function authRoutes(throttle: LoginThrottle) {
   return newRouter()
     .openapi(loginRoute, async (c) => {
@@ -68,6 +82,9 @@ export function authRoutes(throttle: LoginThrottle) {
       await logout({ ctx: { db: c.var.db, clientAddress: c.var.clientAddress, user: c.var.user! }, input: { sessionId: c.var.sessionId! } });
       return c.body(null, 204);
     })
-    .openapi(meRoute, (c) => c.json(toCurrentUser(c.var.user!), 200));
+    .openapi(meRoute, (c) => c.json(toCurrentUser(c.var.user!), 200))
+    .openapi(updateMeRoute, async (c) =>
+      c.json(await updateMe({ ctx: { db: c.var.db, clientAddress: c.var.clientAddress, user: c.var.user! }, input: c.req.valid("json") }), 200),
+    );
 }
 

@@ -1,6 +1,6 @@
 // Sign-in with e-mail and password, opaque session tokens stored hashed, sign-out.
 import { verifyPassword, type PrismaClient } from "@vep/db";
-import type { CurrentUser, LoginInput, Role } from "@vep/domain";
+import type { CurrentUser, LoginInput, MeUpdate, Role } from "@vep/domain";
 import { recordAudit } from "../http/audit.js";
 import { hashToken, newSessionToken, SESSION_TTL_MS } from "./tokens.js";
 
@@ -61,6 +61,15 @@ export function toCurrentUser(user: SessionUser): CurrentUser {
     language: user.language,
     organisation: user.organisationId ? { id: user.organisationId, name: user.organisationName ?? "" } : null,
   };
+}
+
+/** A signed-in user's own preferences (the dashboard's language); audited like any change to an account. */
+export async function updateMe({ ctx, input }: { ctx: AuthContext & { user: SessionUser }; input: MeUpdate }): Promise<CurrentUser> {
+  return ctx.db.$transaction(async (tx) => {
+    await tx.user.update({ where: { id: ctx.user.id }, data: { language: input.language, version: { increment: 1 } } });
+    await recordAudit(tx, { actorId: ctx.user.id, action: "user.updateSelf", entityType: "User", entityId: ctx.user.id, before: { language: ctx.user.language }, after: input, ipAddress: ctx.clientAddress });
+    return toCurrentUser({ ...ctx.user, language: input.language });
+  });
 }
 
 /** A new session for valid credentials of an active account; null otherwise (the caller says nothing more). */

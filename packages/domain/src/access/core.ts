@@ -18,4 +18,5 @@ export const CORE_ACCESS: AccessTable = {
   "POST /api/v1/auth/login": anyone,
   "POST /api/v1/auth/logout": signedIn,
   "GET /api/v1/me": signedIn,
+  "PATCH /api/v1/me": signedIn,
 };
