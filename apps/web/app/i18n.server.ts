@@ -1,6 +1,7 @@
 import type { Resource } from "i18next";
 import { LanguageDetector, RemixI18Next } from "remix-i18next/server";
 import { catalogueLoaders, defaultNS, fallbackLng, i18nConfig, languagesWith } from "./i18n";
+import { languageCookie } from "./language.server";
 
 /** Every catalogue, `{ en: { common: {...} }, ... }`, filled once by loadResources(). */
 const resources: Resource = {};
@@ -20,8 +21,13 @@ export function loadResources(): Promise<Resource> {
   return loading;
 }
 
-/** `?lng=ru` wins, then the browser's Accept-Language. A cookie comes with the language switcher. */
-const detection = (supportedLanguages: string[]) => ({ supportedLanguages, fallbackLanguage: fallbackLng, order: ["searchParams", "header"] as ("searchParams" | "header")[] });
+/** `?lng=ru` wins, then the language chosen (cookie), then the browser's Accept-Language. */
+const detection = (supportedLanguages: string[]) => ({
+  supportedLanguages,
+  fallbackLanguage: fallbackLng,
+  cookie: languageCookie,
+  order: ["searchParams", "cookie", "header"] as ("searchParams" | "cookie" | "header")[],
+});
 
 export const i18nServer = new RemixI18Next({
   detection: detection(languagesWith(defaultNS)),
@@ -37,6 +43,9 @@ export const i18nServer = new RemixI18Next({
  * in Russian before the dashboard is, so that participants answer in their language.
  */
 const WIDER_LANGUAGE_PAGES = [{ path: /^\/feedback\//, detector: new LanguageDetector(detection(languagesWith("feedback"))) }];
+
+/** Languages the whole dashboard is offered in (those with the common catalogue). */
+export const dashboardLanguages = languagesWith(defaultNS);
 
 /** The locale this request is rendered in. */
 export function getLocale(request: Request): Promise<string> {

@@ -43,7 +43,8 @@ export function languagesWith(ns: string): string[] {
 
 export const i18nConfig = {
   supportedLngs,
-  fallbackLng,
+  // A text missing in Kazakh is shown in Russian, which Kazakh readers also read; anything else in English.
+  fallbackLng: { kk: ["ru", fallbackLng], default: [fallbackLng] },
   defaultNS,
   ns: [defaultNS],
   // React escapes output already.

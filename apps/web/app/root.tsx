@@ -18,7 +18,8 @@ import { useTranslation } from "react-i18next";
 import { useChangeLanguage } from "remix-i18next/react";
 import { apiClient, getCurrentUser, type ApiErrorData } from "./api.server";
 import { defaultNS, fallbackLng } from "./i18n";
-import { getFixedT, getLocale } from "./i18n.server";
+import { dashboardLanguages, getFixedT, getLocale } from "./i18n.server";
+import { LanguageSwitch } from "./components/language-switch";
 import { unreadNotificationCount } from "./lib/submissions.server";
 import { useNonce } from "./lib/nonce";
 import { clearSessionToken, getSessionToken } from "./session.server";
@@ -65,7 +66,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const [locale, t, token] = await Promise.all([getLocale(request), getFixedT(request), getSessionToken(request)]);
   const api = token ? apiClient({ request, locale, token, clientAddress: context.clientAddress }) : null;
   const [user, unreadNotices] = api ? await Promise.all([getCurrentUser(api, request), unreadNotificationCount(api, request)]) : [null, 0];
-  const body = { locale, user, unreadNotices, appName: t("app.name"), description: t("app.description") };
+  const body = { locale, languages: dashboardLanguages, user, unreadNotices, appName: t("app.name"), description: t("app.description") };
   // A cookie whose session the API no longer knows (expired, signed out elsewhere) is dropped.
   return token && !user ? data(body, { headers: { "Set-Cookie": await clearSessionToken() } }) : body;
 }
@@ -131,6 +132,7 @@ export function Layout({ children }: { children: ReactNode }) {
               ) : (
                 <Link to="/login">{t("auth.signIn")}</Link>
               )}
+              <LanguageSwitch languages={rootData?.languages ?? []} current={locale} />
             </nav>
           </div>
         </header>

@@ -1,9 +1,10 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { LoginInputSchema } from "@vep/domain";
+import { LoginInputSchema, UserLanguageSchema } from "@vep/domain";
 import { apiClient, callApi, unexpectedResponse } from "../api.server";
-import { getFixedT } from "../i18n.server";
+import { dashboardLanguages, getFixedT } from "../i18n.server";
+import { commitLanguage, languageCookie } from "../language.server";
 import { commitSessionToken, getSessionToken, safeRedirectPath } from "../session.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {
@@ -35,8 +36,21 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (response.status === 401) return data({ errors: { form: "incorrect" } as LoginErrors, email: values.email }, { status: 401 });
   if (response.status === 429) return data({ errors: { form: "throttled" } as LoginErrors, email: values.email }, { status: 429 });
   if (!response.ok) return unexpectedResponse(response);
-  const { token } = await response.json();
-  throw redirect(redirectTo, { headers: { "Set-Cookie": await commitSessionToken(token) } });
+  const { token, user } = await response.json();
+  const headers = new Headers({ "Set-Cookie": await commitSessionToken(token) });
+  const chosenHere: unknown = await languageCookie.parse(request.headers.get("cookie"));
+  const chosen = UserLanguageSchema.safeParse(chosenHere);
+  if (chosen.success && dashboardLanguages.includes(chosen.data)) {
+    // A language picked on this browser before signing in becomes the account's.
+    if (chosen.data !== user.language) {
+      const signedIn = apiClient({ request, token, clientAddress: context.clientAddress });
+      await callApi(request, () => signedIn.api.v1.me.$patch({ json: { language: chosen.data } })).catch(() => undefined);
+    }
+  } else if (dashboardLanguages.includes(user.language)) {
+    // Otherwise the account's language comes with the sign-in, for this browser from now on.
+    headers.append("Set-Cookie", await commitLanguage(user.language));
+  }
+  throw redirect(redirectTo, { headers });
 }
 
 export default function Login() {
