@@ -608,3 +608,5 @@ async function seedResults(tx: Tx) {
     skipDuplicates: true,
   });
 }
+
+export { generateScale, SCALE_SIZES, SCALE_PROGRAMME_ID, type ScaleSizeName, type ScaleSize, type ScaleResult } from "./scale.js";
