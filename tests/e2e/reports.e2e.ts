@@ -5,7 +5,7 @@ import path from "node:path";
 import { FEEDBACK_RESPONDENTS, seedId } from "@vep/db/seed";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { artifactsDir, startStack, type Stack } from "./harness.js";
+import { artifactsDir, signInOn, startStack, type Stack } from "./harness.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -13,13 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto(`${stack.webUrl}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
-}
+const signIn = (page: Page, email: string, password: string) => signInOn(stack, page, email, password);
 
 /** The cells of a table's body rows, as text, keyed by the row header. */
 async function rows(page: Page, caption: string): Promise<Map<string, string[]>> {

@@ -33,5 +33,8 @@ it("size S: the promised counts, attendance of 200 an activity, quarterly target
     programmeId,
   );
   expect(Number(misplaced[0]!.n)).toBe(0);
+  // Ids are RFC 4122 UUIDs, as the API's validators expect.
+  const ids = await db.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "Activity" WHERE "programmeId" = $1 UNION ALL SELECT id FROM "Indicator" WHERE "programmeId" = $1`, programmeId);
+  expect(ids.filter((r) => !/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/.test(r.id))).toEqual([]);
   await expect(generateScale(db.prisma, "S")).rejects.toThrow(/already holds a generated programme/);
 });

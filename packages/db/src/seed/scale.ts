@@ -52,7 +52,8 @@ export async function generateScale(prisma: PrismaClient, sizeName: ScaleSizeNam
   if (await prisma.programme.findUnique({ where: { id: SCALE_PROGRAMME_ID }, select: { id: true } })) {
     throw new Error("This database already holds a generated programme; generate into a fresh database.");
   }
-  const id = (prefix: string, expr: string) => `md5('${sizeName}:${prefix}:' || ${expr})::uuid::text`;
+  // An md5 of the row's name, with the version (4) and variant bits of a UUID set so that validators accept it.
+  const id = (prefix: string, expr: string) => `overlay(overlay(md5('${sizeName}:${prefix}:' || ${expr}) placing '4' from 13) placing '8' from 17)::uuid::text`;
   const codes = COUNTRY_CODES.slice(0, size.countries);
   const perActivity = size.participantsPerActivity;
   const sessions = size.sessionsPerActivity;
