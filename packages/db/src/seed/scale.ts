@@ -90,7 +90,15 @@ export async function generateScale(prisma: PrismaClient, sizeName: ScaleSizeNam
         SCALE_PROGRAMME_ID,
         sizeName,
       );
-      await run(`INSERT INTO "ProgrammeCountry" ("programmeId", "countryId", "updatedAt") SELECT $1, id, now() FROM "Country" WHERE code = ANY($2::text[])`, SCALE_PROGRAMME_ID, codes);
+      // Several recipient countries each need a share (IATI); the first takes what rounding leaves.
+      await run(
+        `INSERT INTO "ProgrammeCountry" ("programmeId", "countryId", percentage, "updatedAt")
+         SELECT $1, id, CASE WHEN code = ($2::text[])[1] THEN 100 - round(100.0 / $3, 2) * ($3 - 1) ELSE round(100.0 / $3, 2) END, now()
+         FROM "Country" WHERE code = ANY($2::text[])`,
+        SCALE_PROGRAMME_ID,
+        codes,
+        codes.length,
+      );
       await run(
         `INSERT INTO "ProgrammeOrganisation" ("programmeId", "organisationId", role, "updatedAt")
          SELECT $1, "organisationId", 'FUNDING'::"OrganisationRole", now() FROM "Donor"
