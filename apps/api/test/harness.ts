@@ -5,6 +5,7 @@ import { readMigrations, type Database } from "@vep/db";
 import { seedReferenceCase } from "@vep/db/seed";
 import { createTestDatabase } from "@vep/db/testing";
 import { createApp, type AppDeps } from "../src/app.js";
+import type { FigureCache } from "../src/http/figure-cache.js";
 
 export const DASHBOARD_ORIGIN = "http://127.0.0.1:3000";
 
@@ -17,12 +18,25 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-export async function startApi(options: { seed?: boolean } & Pick<AppDeps, "feedbackThrottle"> = {}): Promise<RunningApi> {
+export interface StartOptions extends Pick<AppDeps, "feedbackThrottle"> {
+  seed?: boolean;
+  /** Keep whole-programme figures between requests, fed by the database's change notices, as the server does. */
+  figures?: FigureCache;
+  /** Counts every database operation the API makes (model calls and raw queries). */
+  queryCounter?: { count: number };
+}
+
+export async function startApi(options: StartOptions = {}): Promise<RunningApi> {
   const db = await createTestDatabase();
   if (options.seed ?? true) await seedReferenceCase(db.prisma);
+  const stopWatching = options.figures ? await db.watchChanges(options.figures) : async () => undefined;
   const migrations = (await readMigrations()).migrationDirectories.map((m) => m.path);
   const logs: Record<string, unknown>[] = [];
-  const app = createApp({ db: db.prisma, engine: db.engine, migrations, webOrigins: [DASHBOARD_ORIGIN], log: (line) => logs.push(line), ...(options.feedbackThrottle ? { feedbackThrottle: options.feedbackThrottle } : {}) });
+  const counter = options.queryCounter;
+  const prisma = counter
+    ? (db.prisma.$extends({ query: { $allOperations: ({ args, query }) => (counter.count++, query(args)) } }) as unknown as typeof db.prisma)
+    : db.prisma;
+  const app = createApp({ db: prisma, engine: db.engine, migrations, webOrigins: [DASHBOARD_ORIGIN], log: (line) => logs.push(line), ...(options.feedbackThrottle ? { feedbackThrottle: options.feedbackThrottle } : {}), ...(options.figures ? { figures: options.figures } : {}) });
   const server = serve({ fetch: app.fetch, hostname: "127.0.0.1", port: 0 });
   await new Promise<void>((resolve) => server.once("listening", () => resolve()));
   const { port } = server.address() as AddressInfo;
@@ -33,6 +47,7 @@ export async function startApi(options: { seed?: boolean } & Pick<AppDeps, "feed
     logs,
     async close() {
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await stopWatching();
       await db.close();
     },
   };

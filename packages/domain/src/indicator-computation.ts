@@ -160,6 +160,23 @@ export interface Computation {
   recordsOf(cell: CellDimensions): TracedRecord[];
 }
 
+/** The figure of one cell from the units in it. */
+function cellOf(metric: IndicatorMetric, dimensions: CellDimensions, units: Unit[]): ComputedCell {
+  const share = isShare(metric);
+  const counted = distinct(units.filter((u) => u.counted));
+  return {
+    dimensions,
+    dimensionKey: dimensionKey(dimensions),
+    value: share ? percentOf(counted, units.length) : counted,
+    base: metric === "ACTIVITIES_DELIVERED" ? null : share ? units.length : distinct(units),
+  };
+}
+
+/** Only the total of an indicator: what dashboards show, without indexing every breakdown value. */
+export function computeIndicatorTotal(indicator: { metric: IndicatorMetric; definition: Record<string, unknown> }, evidence: Evidence): ComputedCell {
+  return cellOf(indicator.metric, {}, unitsOf(indicator.metric, indicator.definition, evidence));
+}
+
 /**
  * Computes an indicator over the evidence: the total, every value seen of each of its disaggregations,
  * and any further cells asked for (a target's "region=KZ-MAN;sex=FEMALE"), zeros included.
@@ -170,7 +187,6 @@ export function computeIndicator(
   extraCells: CellDimensions[] = [],
 ): Computation {
   const units = unitsOf(indicator.metric, indicator.definition, evidence);
-  const share = isShare(indicator.metric);
   // Units by each single breakdown value ("region=KZ-MAN"), in one pass: a breakdown by 600 regions
   // then reads each region's units instead of filtering all of them 600 times.
   const bySingleValue = new Map<string, Unit[]>();
@@ -188,16 +204,7 @@ export function computeIndicator(
     if (keys.length === 1) return bySingleValue.get(`${keys[0]![0]}=${keys[0]![1]}`) ?? [];
     return units.filter((u) => matches(u.record.dimensions, dimensions));
   };
-  const cell = (dimensions: CellDimensions): ComputedCell => {
-    const mine = unitsIn(dimensions);
-    const counted = distinct(mine.filter((u) => u.counted));
-    return {
-      dimensions,
-      dimensionKey: dimensionKey(dimensions),
-      value: share ? percentOf(counted, mine.length) : counted,
-      base: indicator.metric === "ACTIVITIES_DELIVERED" ? null : share ? mine.length : distinct(mine),
-    };
-  };
+  const cell = (dimensions: CellDimensions) => cellOf(indicator.metric, dimensions, unitsIn(dimensions));
   const cells = new Map<string, CellDimensions>();
   const wanted = new Set<string>(indicator.disaggregations);
   for (const bucket of bySingleValue.keys()) {

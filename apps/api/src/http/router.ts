@@ -3,11 +3,14 @@ import type { PrismaClient } from "@vep/db";
 import type { Scope } from "@vep/domain";
 import type { SessionUser } from "../auth/service.js";
 import { validationProblem } from "./errors.js";
+import type { FigureCache } from "./figure-cache.js";
 
 /** What every request handler can reach, set by the app's middleware. */
 export interface AppEnv {
   Variables: {
     db: PrismaClient;
+    /** Whole-programme figures kept between requests until the data changes. */
+    figures: FigureCache;
     /** The signed-in user, or null for an anonymous request. */
     user: SessionUser | null;
     /** The id of the session the request came with (for logout). */
@@ -23,7 +26,8 @@ export interface AppEnv {
 export function newRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return validationProblem(c, result.target, result.error);
+      // The validator also hands over the input it parsed (its type does not say so): zod keeps no copy.
+      if (!result.success) return validationProblem(c, result.target, result.error, (result as { data?: unknown }).data);
     },
   });
 }

@@ -43,6 +43,6 @@ const detailRoute = createRoute({
 });
 
 export const publicRoutes = newRouter()
-  .openapi(summaryRoute, async (c) => c.json(await getPublicSummary({ ctx: { db: c.var.db }, input: c.req.valid("query") }), 200))
+  .openapi(summaryRoute, async (c) => c.json(await getPublicSummary({ ctx: { db: c.var.db }, input: c.req.valid("query"), figures: c.var.figures }), 200))
   .openapi(listRoute, async (c) => c.json(await listPublicActivities({ ctx: { db: c.var.db }, input: c.req.valid("query") }), 200))
   .openapi(detailRoute, async (c) => c.json(await getPublicActivity({ ctx: { db: c.var.db }, input: c.req.valid("param") }), 200));

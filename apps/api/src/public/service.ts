@@ -10,7 +10,9 @@ import {
 import { countedParticipants, trainedRow, type ParticipantRow } from "../activities/counting.js";
 import { fromDateColumn } from "../http/dates.js";
 import { keyset } from "../http/pagination.js";
+import { texts } from "../results/shared.js";
 import { computeReach } from "../reach/service.js";
+import type { FigureCache } from "../http/figure-cache.js";
 
 export interface PublicContext {
   db: PrismaClient;
@@ -27,13 +29,15 @@ const activitySummarySelect = {
   id: true,
   code: true,
   title: true,
+  titleTranslations: true,
+  originalLanguage: true,
   type: true,
   modality: true,
   status: true,
   startDate: true,
   endDate: true,
   completionSharePercent: true,
-  country: { select: { code: true, name: true } },
+  country: { select: { code: true, name: true, nameTranslations: true } },
   _count: { select: { sessions: true } },
 } satisfies Prisma.ActivitySelect;
 
@@ -44,12 +48,14 @@ function toActivitySummary(activity: ActivitySummaryRow, participants: Participa
     id: activity.id,
     code: activity.code,
     title: activity.title,
+    titleTranslations: texts(activity.titleTranslations),
+    originalLanguage: activity.originalLanguage,
     type: activity.type,
     modality: activity.modality,
     status: activity.status,
     startDate: fromDateColumn(activity.startDate),
     endDate: fromDateColumn(activity.endDate),
-    country: activity.country,
+    country: { code: activity.country.code, name: activity.country.name, nameTranslations: texts(activity.country.nameTranslations) },
     sessionCount: activity._count.sessions,
     participants: suppressSmall(participants.length),
     trained: suppressSmall(participants.filter(trainedRow).length, participants.length),
@@ -63,7 +69,7 @@ async function findProgramme(db: PrismaClient, iatiIdentifier?: string) {
     where: iatiIdentifier ? { iatiIdentifier } : {},
     orderBy: { createdAt: "asc" },
     include: {
-      contributions: { select: { donor: { select: { code: true, organisation: { select: { name: true } } } } } },
+      contributions: { select: { donor: { select: { code: true, organisation: { select: { name: true, nameTranslations: true } } } } } },
       countries: { select: { countryId: true } },
     },
   });
@@ -71,26 +77,33 @@ async function findProgramme(db: PrismaClient, iatiIdentifier?: string) {
   return programme;
 }
 
-export async function getPublicSummary({ ctx, input }: { ctx: PublicContext; input: { programme?: string | undefined } }): Promise<PublicSummary> {
-  const { db } = ctx;
-  const programme = await findProgramme(db, input.programme);
+/** The same for everyone, so kept between requests until the data changes. */
+export async function getPublicSummary({ ctx, input, figures }: { ctx: PublicContext; input: { programme?: string | undefined }; figures: FigureCache }): Promise<PublicSummary> {
+  return figures.get(`public-summary:${input.programme ?? ""}`, () => publicSummary(ctx.db, input.programme));
+}
+
+async function publicSummary(db: PrismaClient, iatiIdentifier: string | undefined): Promise<PublicSummary> {
+  const programme = await findProgramme(db, iatiIdentifier);
   const delivered = await db.activity.findMany({
     where: { programmeId: programme.id, status: "DELIVERED" },
     select: { id: true, endDate: true, _count: { select: { sessions: true } } },
   });
   const reach = await computeReach(db, { activities: delivered, countryIds: programme.countries.map((c) => c.countryId) });
 
-  const donors = new Map(programme.contributions.map((c) => [c.donor.code, c.donor.organisation.name]));
+  const donors = new Map(programme.contributions.map((c) => [c.donor.code, c.donor.organisation]));
   return {
     programme: {
       id: programme.id,
       iatiIdentifier: programme.iatiIdentifier,
       title: programme.title,
+      titleTranslations: texts(programme.titleTranslations),
       description: programme.description,
+      descriptionTranslations: texts(programme.descriptionTranslations),
+      originalLanguage: programme.originalLanguage,
       status: programme.status,
       startDate: fromDateColumn(programme.startDate),
       endDate: programme.endDate ? fromDateColumn(programme.endDate) : null,
-      donors: [...donors].map(([code, name]) => ({ code, name })).sort((a, b) => a.code.localeCompare(b.code)),
+      donors: [...donors].map(([code, org]) => ({ code, name: org.name, nameTranslations: texts(org.nameTranslations) })).sort((a, b) => a.code.localeCompare(b.code)),
     },
     totals: {
       activitiesDelivered: delivered.length,
@@ -132,16 +145,18 @@ export async function getPublicActivity({ ctx, input }: { ctx: PublicContext; in
     select: {
       ...activitySummarySelect,
       description: true,
+      descriptionTranslations: true,
       objectives: true,
+      objectivesTranslations: true,
       topics: true,
-      sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true, topic: true } },
-      regions: { select: { region: { select: { id: true, code: true, name: true } } } },
-      partners: { select: { role: true, organisation: { select: { name: true, acronym: true } } } },
-      donors: { select: { donor: { select: { code: true, organisation: { select: { name: true } } } } } },
+      sessions: { orderBy: { sequence: "asc" }, select: { sequence: true, startsAt: true, endsAt: true, topic: true, topicTranslations: true } },
+      regions: { select: { region: { select: { id: true, code: true, name: true, nameTranslations: true } } } },
+      partners: { select: { role: true, organisation: { select: { name: true, nameTranslations: true, acronym: true } } } },
+      donors: { select: { donor: { select: { code: true, organisation: { select: { name: true, nameTranslations: true } } } } } },
       quotes: {
         where: { consentToQuote: true },
         orderBy: { createdAt: "asc" },
-        select: { text: true, originalLanguage: true, consentToAttribution: true, attribution: true },
+        select: { text: true, textTranslations: true, originalLanguage: true, consentToAttribution: true, attribution: true },
       },
     },
   });
@@ -150,7 +165,9 @@ export async function getPublicActivity({ ctx, input }: { ctx: PublicContext; in
   return {
     ...toActivitySummary(activity, participants),
     description: activity.description,
+    descriptionTranslations: texts(activity.descriptionTranslations),
     objectives: activity.objectives,
+    objectivesTranslations: texts(activity.objectivesTranslations),
     topics: activity.topics,
     completionSharePercent: activity.completionSharePercent,
     sessions: activity.sessions.map((s) => ({
@@ -158,14 +175,16 @@ export async function getPublicActivity({ ctx, input }: { ctx: PublicContext; in
       startsAt: s.startsAt.toISOString(),
       endsAt: s.endsAt?.toISOString() ?? null,
       topic: s.topic,
+      topicTranslations: texts(s.topicTranslations),
     })),
     regions: activity.regions
-      .map(({ region }) => ({ code: region.code, name: region.name, participants: suppressSmall(participants.filter((p) => p.regionId === region.id).length) }))
+      .map(({ region }) => ({ code: region.code, name: region.name, nameTranslations: texts(region.nameTranslations), participants: suppressSmall(participants.filter((p) => p.regionId === region.id).length) }))
       .sort((a, b) => a.name.localeCompare(b.name)),
-    partners: activity.partners.map((p) => ({ name: p.organisation.name, acronym: p.organisation.acronym, role: p.role })),
-    donors: activity.donors.map(({ donor }) => ({ code: donor.code, name: donor.organisation.name })).sort((a, b) => a.code.localeCompare(b.code)),
+    partners: activity.partners.map((p) => ({ name: p.organisation.name, nameTranslations: texts(p.organisation.nameTranslations), acronym: p.organisation.acronym, role: p.role })),
+    donors: activity.donors.map(({ donor }) => ({ code: donor.code, name: donor.organisation.name, nameTranslations: texts(donor.organisation.nameTranslations) })).sort((a, b) => a.code.localeCompare(b.code)),
     quotes: activity.quotes.map((q) => ({
       text: q.text,
+      textTranslations: texts(q.textTranslations),
       language: q.originalLanguage,
       attribution: q.consentToAttribution ? q.attribution : null,
     })),

@@ -15,7 +15,7 @@ export interface Reach {
   regionsTotal: number;
   trainedBySex: { sex: (typeof SEXES)[number]; count: Cell }[];
   /** Every region, zeros included. */
-  trainedByRegion: { code: string; name: string; count: Cell }[];
+  trainedByRegion: { code: string; name: string; nameTranslations: Record<string, string>; count: Cell }[];
 }
 
 export async function computeReach(
@@ -32,28 +32,31 @@ export async function computeReach(
   }
   const everyone = [...people.values()];
   const trained = everyone.filter((p) => p.trained);
-  const countIn = (group: typeof everyone, where: (p: (typeof everyone)[number]) => boolean) => group.filter(where).length;
+  // People and trained people per sex and per region, in one pass over everyone.
+  const tally = new Map<string, { all: number; trained: number }>();
+  const add = (key: string, isTrained: boolean) => {
+    const known = tally.get(key) ?? { all: 0, trained: 0 };
+    tally.set(key, { all: known.all + 1, trained: known.trained + (isTrained ? 1 : 0) });
+  };
+  for (const person of everyone) {
+    add(`sex:${person.sex}`, person.trained);
+    if (person.regionId) add(`region:${person.regionId}`, person.trained);
+  }
+  const cellOf = (key: string) => suppressSmall(tally.get(key)?.trained ?? 0, tally.get(key)?.all ?? 0);
 
   const asOf = input.activities.reduce<Date | null>((latest, a) => (latest && latest > a.endDate ? latest : a.endDate), null) ?? new Date();
   const regions = await db.region.findMany({
     where: { countryId: { in: input.countryIds }, validFrom: { lte: asOf }, OR: [{ validTo: null }, { validTo: { gte: asOf } }] },
     orderBy: { name: "asc" },
-    select: { id: true, code: true, name: true },
+    select: { id: true, code: true, name: true, nameTranslations: true },
   });
 
   return {
     participants: suppressSmall(people.size),
     trained: suppressSmall(trained.length),
-    regionsCovered: new Set(everyone.map((p) => p.regionId).filter((id) => id !== null)).size,
+    regionsCovered: [...tally.keys()].filter((key) => key.startsWith("region:")).length,
     regionsTotal: regions.length,
-    trainedBySex: SEXES.filter((sex) => sex !== "UNDISCLOSED" || trained.some((p) => p.sex === sex)).map((sex) => ({
-      sex,
-      count: suppressSmall(countIn(trained, (p) => p.sex === sex), countIn(everyone, (p) => p.sex === sex)),
-    })),
-    trainedByRegion: regions.map((r) => ({
-      code: r.code,
-      name: r.name,
-      count: suppressSmall(countIn(trained, (p) => p.regionId === r.id), countIn(everyone, (p) => p.regionId === r.id)),
-    })),
+    trainedBySex: SEXES.filter((sex) => sex !== "UNDISCLOSED" || (tally.get(`sex:${sex}`)?.trained ?? 0) > 0).map((sex) => ({ sex, count: cellOf(`sex:${sex}`) })),
+    trainedByRegion: regions.map((r) => ({ code: r.code, name: r.name, nameTranslations: r.nameTranslations as Record<string, string>, count: cellOf(`region:${r.id}`) })),
   };
 }

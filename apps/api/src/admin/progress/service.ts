@@ -5,7 +5,6 @@
 import type { Prisma } from "@vep/db";
 import {
   achievedPercent,
-  computeIndicator,
   countsPeople,
   describeDefinition,
   describeProgressRule,
@@ -21,7 +20,7 @@ import { dateBetween, fromDateColumn } from "../../http/dates.js";
 import { fundedProgrammes } from "../../http/scope.js";
 import { loadUsdConverter, NoExchangeRateError, type UsdConverter } from "../../money/exchange-rates/conversion.js";
 import { computeReach } from "../../reach/service.js";
-import { evidenceCache } from "../../results/computed/evidence.js";
+import { computedTotals } from "../../results/computed/evidence.js";
 
 const percent = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
 
@@ -36,33 +35,66 @@ function usd(convert: UsdConverter, amountMinor: bigint, currency: string, on: D
 }
 const sumOrNull = (values: (bigint | null)[]) => (values.some((v) => v === null) ? null : Number(values.reduce<bigint>((a, v) => a + v!, 0n)));
 
-export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<DonorProgress> {
-  const { db } = ctx;
-  const programmes = await db.programme.findMany({ where: ctx.scope === "funded-programmes" ? fundedProgrammes(ctx) : {}, orderBy: { createdAt: "asc" }, select: { id: true, title: true } });
+type ProgrammeProgress = Omit<DonorProgress, "programmes">;
+
+/** A programme's figures with their JSON as UTF-8, made once per change of the data (serialising is most of a request's work). */
+interface KeptProgress {
+  progress: ProgrammeProgress;
+  json: Buffer;
+}
+
+async function keptProgress(ctx: ServiceContext, input: ProgressQuery) {
+  const programmes = await ctx.db.programme.findMany({ where: ctx.scope === "funded-programmes" ? fundedProgrammes(ctx) : {}, orderBy: { createdAt: "asc" }, select: { id: true, title: true, titleTranslations: true } })
+    .then((rows) => rows.map((p) => ({ ...p, titleTranslations: p.titleTranslations as Record<string, string> })));
   const chosen = input.programmeId ? programmes.find((p) => p.id === input.programmeId) : programmes[0];
   if (!chosen) throw new NotFoundError("Programme");
+  // What the caller may see is decided above, per request; the programme's figures are the same for
+  // every caller who may see them.
+  const query = { from: input.from, to: input.to, countryId: input.countryId };
+  const kept = await ctx.figures.get<KeptProgress>(`donor-progress:${chosen.id}:${JSON.stringify(query)}`, async () => {
+    const progress = await programmeProgress(ctx.db, chosen.id, query);
+    return { progress, json: Buffer.from(JSON.stringify(progress)) };
+  });
+  return { programmes, kept };
+}
 
+export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<DonorProgress> {
+  const { programmes, kept } = await keptProgress(ctx, input);
+  return { ...kept.progress, programmes };
+}
+
+/** The same as getDonorProgress, as JSON in UTF-8: the caller's programme list joined to the kept figures. */
+export async function donorProgressJson({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<Uint8Array<ArrayBuffer>> {
+  const { programmes, kept } = await keptProgress(ctx, input);
+  const head = Buffer.from(`{"programmes":${JSON.stringify(programmes)},`);
+  const body = new Uint8Array(head.length + kept.json.length - 1);
+  body.set(head);
+  body.set(kept.json.subarray(1), head.length);
+  return body;
+}
+
+async function programmeProgress(db: Prisma.TransactionClient, programmeId: string, input: Omit<ProgressQuery, "programmeId">): Promise<ProgrammeProgress> {
   const period = dateBetween(input.from, input.to);
   const inPeriod = (field: string) => (period ? { [field]: period } : {});
 
   const [programme, contributions, budgets, expenditures, delivered] = await Promise.all([
-    db.programme.findUniqueOrThrow({ where: { id: chosen.id }, include: { countries: { select: { countryId: true } } } }),
+    db.programme.findUniqueOrThrow({ where: { id: programmeId }, include: { countries: { select: { countryId: true } } } }),
     db.contribution.findMany({
-      where: { programmeId: chosen.id },
-      include: { donor: { select: { code: true, organisation: { select: { name: true } } } }, payments: true },
+      where: { programmeId: programmeId },
+      include: { donor: { select: { code: true, organisation: { select: { name: true, nameTranslations: true } } } }, payments: true },
       orderBy: { pledgedOn: "asc" },
     }),
-    db.budget.findMany({ where: { programmeId: chosen.id, outputId: null, ...inPeriod("periodStart") } }),
-    db.expenditure.findMany({ where: { programmeId: chosen.id, ...inPeriod("spentOn") } }),
+    db.budget.findMany({ where: { programmeId: programmeId, outputId: null, ...inPeriod("periodStart") } }),
+    db.expenditure.findMany({ where: { programmeId: programmeId, ...inPeriod("spentOn") } }),
     db.activity.findMany({
-      where: { programmeId: chosen.id, status: "DELIVERED", ...(input.countryId ? { countryId: input.countryId } : {}), ...inPeriod("startDate") },
+      where: { programmeId: programmeId, status: "DELIVERED", ...(input.countryId ? { countryId: input.countryId } : {}), ...inPeriod("startDate") },
       select: { id: true, title: true, type: true, startDate: true, endDate: true },
       orderBy: { startDate: "asc" },
     }),
   ]);
   const activityIds = delivered.map((a) => a.id);
   const rule = { onTrackPercent: programme.onTrackPercent, atRiskPercent: programme.atRiskPercent };
-  const evidenceFor = evidenceCache(db, chosen.id);
+  const totalFor = computedTotals(db, programmeId);
   const currencies = new Set([...contributions.map((c) => c.currency), ...budgets.map((b) => b.currency), ...expenditures.map((e) => e.currency)]);
   const [convert, reach, feedback, quotes, indicators] = await Promise.all([
     loadUsdConverter(db, currencies),
@@ -74,19 +106,18 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
     }),
     db.quote.findMany({
       where: { activityId: { in: activityIds }, consentToQuote: true },
-      select: { text: true, originalLanguage: true, attribution: true, consentToAttribution: true, activity: { select: { title: true } } },
+      select: { text: true, textTranslations: true, originalLanguage: true, attribution: true, consentToAttribution: true, activity: { select: { title: true, titleTranslations: true } } },
       orderBy: { createdAt: "asc" },
     }),
     db.indicator.findMany({
-      where: { programmeId: chosen.id },
+      where: { programmeId: programmeId },
       orderBy: { code: "asc" },
       include: { targets: { where: { dimensionKey: "" } }, values: { where: { dimensionKey: "", supersededBy: { is: null } } } },
     }),
   ]);
 
   return {
-    programme: { id: programme.id, title: programme.title, iatiIdentifier: programme.iatiIdentifier, startDate: fromDateColumn(programme.startDate), endDate: programme.endDate ? fromDateColumn(programme.endDate) : null },
-    programmes,
+    programme: { id: programme.id, title: programme.title, titleTranslations: programme.titleTranslations as Record<string, string>, iatiIdentifier: programme.iatiIdentifier, startDate: fromDateColumn(programme.startDate), endDate: programme.endDate ? fromDateColumn(programme.endDate) : null },
     period: { from: input.from ?? null, to: input.to ?? null },
     funding: funding(contributions, convert),
     spending: spending(budgets, expenditures, convert),
@@ -96,10 +127,10 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
       byMonth: countBy(delivered.map((a) => fromDateColumn(a.startDate).slice(0, 7))).map(([month, count]) => ({ month, count })),
     },
     reach,
-    indicators: await Promise.all(indicators.map((indicator) => indicatorProgress(indicator, evidenceFor, rule))),
+    indicators: await Promise.all(indicators.map((indicator) => indicatorProgress(indicator, totalFor, rule))),
     progressRule: describeProgressRule(rule),
     satisfaction: satisfaction(feedback),
-    quotes: quotes.map((q) => ({ text: q.text, language: q.originalLanguage, attribution: q.consentToAttribution ? q.attribution : null, activityTitle: q.activity.title })),
+    quotes: quotes.map((q) => ({ text: q.text, textTranslations: q.textTranslations as Record<string, string>, language: q.originalLanguage, attribution: q.consentToAttribution ? q.attribution : null, activityTitle: q.activity.title, activityTitleTranslations: q.activity.titleTranslations as Record<string, string> })),
   };
 }
 
@@ -109,12 +140,12 @@ function countBy(keys: string[]): [string, number][] {
   return [...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1));
 }
 
-type ContributionRow = Prisma.ContributionGetPayload<{ include: { donor: { select: { code: true; organisation: { select: { name: true } } } }; payments: true } }>;
+type ContributionRow = Prisma.ContributionGetPayload<{ include: { donor: { select: { code: true; organisation: { select: { name: true; nameTranslations: true } } } }; payments: true } }>;
 
 function funding(contributions: ContributionRow[], convert: UsdConverter): DonorProgress["funding"] {
-  const byDonor = new Map<string, { name: string; pledged: [bigint, string, bigint | null][]; received: [bigint, string, bigint | null][] }>();
+  const byDonor = new Map<string, { name: string; nameTranslations: Record<string, string>; pledged: [bigint, string, bigint | null][]; received: [bigint, string, bigint | null][] }>();
   for (const c of contributions) {
-    const entry = byDonor.get(c.donor.code) ?? { name: c.donor.organisation.name, pledged: [], received: [] };
+    const entry = byDonor.get(c.donor.code) ?? { name: c.donor.organisation.name, nameTranslations: c.donor.organisation.nameTranslations as Record<string, string>, pledged: [], received: [] };
     entry.pledged.push([c.amountMinor, c.currency, usd(convert, c.amountMinor, c.currency, c.pledgedOn)]);
     for (const p of c.payments) entry.received.push([p.amountMinor, p.currency, usd(convert, p.amountMinor, p.currency, p.receivedOn)]);
     byDonor.set(c.donor.code, entry);
@@ -129,7 +160,7 @@ function funding(contributions: ContributionRow[], convert: UsdConverter): Donor
   const all = donors.flatMap(([, d]) => d);
   return {
     byDonor: donors.map(([code, d]) => ({
-      donor: { code, name: d.name },
+      donor: { code, name: d.name, nameTranslations: d.nameTranslations },
       pledged: perCurrency(d.pledged),
       received: perCurrency(d.received),
       pledgedUsdMinor: sumOrNull(d.pledged.map(([, , u]) => u)),
@@ -160,7 +191,7 @@ type IndicatorRow = Prisma.IndicatorGetPayload<{ include: { targets: true; value
  * The latest period with a target (or, failing that, a value): its total's target, actual, % achieved
  * and status. A COMPUTED indicator with no value in force for it shows the figure computed now.
  */
-async function indicatorProgress(indicator: IndicatorRow, evidenceFor: ReturnType<typeof evidenceCache>, rule: ProgressRule): Promise<DonorProgress["indicators"][number]> {
+async function indicatorProgress(indicator: IndicatorRow, totalFor: ReturnType<typeof computedTotals>, rule: ProgressRule): Promise<DonorProgress["indicators"][number]> {
   const latest = <T extends { periodEnd: Date }>(rows: T[]) => rows.reduce<T | null>((a, r) => (a && a.periodEnd > r.periodEnd ? a : r), null);
   const target = latest(indicator.targets);
   const period = target ?? latest(indicator.values);
@@ -168,7 +199,7 @@ async function indicatorProgress(indicator: IndicatorRow, evidenceFor: ReturnTyp
   const value = period ? indicator.values.find((v) => v.periodStart.getTime() === period.periodStart.getTime() && v.periodEnd.getTime() === period.periodEnd.getTime()) : undefined;
   const computable = indicator.source === "COMPUTED" && indicator.metric !== null;
   const computed =
-    !value && range && computable ? computeIndicator({ ...indicator, metric: indicator.metric!, definition: indicator.definition as Record<string, unknown> }, await evidenceFor(range)).total : null;
+    !value && range && computable ? await totalFor({ metric: indicator.metric!, definition: indicator.definition as Record<string, unknown> }, range) : null;
   const baseline = indicator.baselineValue === null ? null : Number(indicator.baselineValue);
   const actual = value ? Number(value.value) : (computed?.value ?? null);
   const targetValue = target ? Number(target.value) : null;
@@ -177,6 +208,7 @@ async function indicatorProgress(indicator: IndicatorRow, evidenceFor: ReturnTyp
     id: indicator.id,
     code: indicator.code,
     name: indicator.name,
+    nameTranslations: indicator.nameTranslations as Record<string, string>,
     unit: indicator.unit,
     measure: indicator.measure,
     baseline,

@@ -2,7 +2,7 @@
 // start in it, their counted participants (staff-entered or approved lists) and counted feedback
 // (web answers, or paper batches once approved). Three queries whatever the programme's size.
 import type { Prisma } from "@vep/db";
-import type { Evidence } from "@vep/domain";
+import { computeIndicatorTotal, type ComputedCell, type Evidence, type IndicatorMetric } from "@vep/domain";
 import { countedParticipants } from "../../activities/counting.js";
 import { toDateColumn } from "../../http/dates.js";
 
@@ -51,12 +51,27 @@ export async function loadEvidence(db: Prisma.TransactionClient, programmeId: st
 }
 
 /** Evidence per period, loaded once per request however many indicators share the period. */
-export function evidenceCache(db: Prisma.TransactionClient, programmeId: string) {
+function evidenceCache(db: Prisma.TransactionClient, programmeId: string) {
   const loaded = new Map<string, Promise<Evidence>>();
   return (period: Period) => {
     const key = `${period.periodStart}/${period.periodEnd}`;
     let evidence = loaded.get(key);
     if (!evidence) loaded.set(key, (evidence = loadEvidence(db, programmeId, period)));
     return evidence;
+  };
+}
+
+/**
+ * Totals of computed indicators of one programme for one request: each period's evidence is loaded
+ * once, and indicators with the same metric and definition are computed once.
+ */
+export function computedTotals(db: Prisma.TransactionClient, programmeId: string) {
+  const evidenceFor = evidenceCache(db, programmeId);
+  const totals = new Map<string, Promise<ComputedCell>>();
+  return (indicator: { metric: IndicatorMetric; definition: Record<string, unknown> }, period: Period) => {
+    const key = `${period.periodStart}/${period.periodEnd}/${indicator.metric}/${JSON.stringify(indicator.definition)}`;
+    let total = totals.get(key);
+    if (!total) totals.set(key, (total = evidenceFor(period).then((evidence) => computeIndicatorTotal(indicator, evidence))));
+    return total;
   };
 }
