@@ -18,7 +18,11 @@ import { financeRoutes } from "./finance/index.js";
 import { healthRoutes } from "./health/routes.js";
 import { iatiRoutes } from "./iati/routes.js";
 import { authenticate, authorize } from "./http/access.js";
+import { msg } from "@vep/domain";
 import { notFound, onError, problem } from "./http/errors.js";
+import { refuseUnstorableText } from "./http/unstorable-text.js";
+import { language } from "./http/language.js";
+import { noFigureCache, type FigureCache } from "./http/figure-cache.js";
 import { requestLog, type LogSink } from "./http/log.js";
 import type { AppEnv } from "./http/router.js";
 import { moneyRoutes } from "./money/index.js";
@@ -43,6 +47,8 @@ export interface AppDeps {
   webOrigins?: string[];
   /** Where request logs go; none when omitted (tests). */
   log?: LogSink;
+  /** Figures kept between requests; the server feeds it the database's change notices. None in tests by default. */
+  figures?: FigureCache;
 }
 
 /** Bodies larger than this are refused before they are read; spreadsheet uploads have their own limit. */
@@ -50,31 +56,36 @@ const MAX_JSON_BODY_BYTES = 256 * 1024;
 /** A 100,000-row participant list is about 10 MB as CSV and 5 MB as .xlsx. */
 const MAX_UPLOAD_BYTES = 50 * 1024 * 1024;
 const isUpload = (path: string) => /^\/api\/v1\/activities\/[^/]+\/(participant|feedback)-imports(\/preview)?$/.test(path);
-const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, "Payload too large", { detail: `Requests are limited to ${maxSize / 1024} KiB.` }) });
+const sizeLimit = (maxSize: number) => bodyLimit({ maxSize, onError: (c) => problem(c, 413, msg("http.payloadTooLarge"), { detail: msg("http.payloadTooLargeDetail", { kib: maxSize / 1024 }) }) });
 const jsonLimit = sizeLimit(MAX_JSON_BODY_BYTES);
 const uploadLimit = sizeLimit(MAX_UPLOAD_BYTES);
 
-export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), feedbackThrottle = createFeedbackThrottle(), webOrigins = [], log }: AppDeps) {
+export function createApp({ db, engine, migrations, loginThrottle = createLoginThrottle(), feedbackThrottle = createFeedbackThrottle(), webOrigins = [], log, figures = noFigureCache() }: AppDeps) {
   const app = new OpenAPIHono<AppEnv>();
   app.openAPIRegistry.registerComponent("securitySchemes", "bearerAuth", { type: "http", scheme: "bearer" });
-  app.doc31("/api/openapi.json", {
-    openapi: "3.1.0",
-    info: { title: "VEP Programme Tracker API", version: "1" },
-  });
   app.onError(onError);
   app.notFound(notFound);
   if (log) app.use(requestLog(log));
-  return app
+  const api = app
     .use(requestId())
+    .use(language)
     .use(cors({ origin: webOrigins, allowHeaders: ["Authorization", "Content-Type", "If-Match", "Idempotency-Key"], exposeHeaders: ["ETag", "X-Request-Id", "Retry-After"], maxAge: 600 }))
-    .use(secureHeaders())
+    // Never framed; JSON and CSV answers may load and run nothing. A page with a policy of its own (the
+    // API docs) keeps it: overwrite false.
+    .use(secureHeaders({ xFrameOptions: "DENY", contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] }, overwrite: false }))
     .use((c, next) => (isUpload(c.req.path) ? uploadLimit : jsonLimit)(c, next))
     .use(async (c, next) => {
       c.set("db", db);
+      c.set("figures", figures);
       await next();
+      // A write may have changed any figure: drop them before the writer can read again. Signing in
+      // and out writes only sessions.
+      if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && !c.req.path.startsWith("/api/v1/auth/")) figures.wrote();
     })
     .use(authenticate)
     .use(authorize)
+    // Uploads are streamed to their reader: only JSON bodies are read here.
+    .use((c, next) => (isUpload(c.req.path) ? next() : refuseUnstorableText(c, next)))
     .route("/api/health", healthRoutes(engine, migrations))
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public", publicRoutes)
@@ -93,6 +104,12 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
     .route("/api/v1/reports", reportRoutes)
     .route("/api/v1/exports", exportRoutes)
     .route("/api/v1", iatiRoutes);
+  // After the middleware, so that the document gets the headers (and CORS) of every other answer.
+  app.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: { title: "VEP Programme Tracker API", version: "1" },
+  });
+  return api;
 }
 
 export type AppType = ReturnType<typeof createApp>;

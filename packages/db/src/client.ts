@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/prisma/client.js";
+import { watchPGlite, watchPostgres, type ChangeListener, type StopWatching } from "./changes.js";
 import { acquireDataDirLock, type DataDirLock } from "./lock.js";
 
 export type Engine = "pglite" | "postgresql";
@@ -18,6 +19,8 @@ export interface Database {
   adapterFactory: SqlMigrationAwareDriverAdapterFactory;
   /** Where the data lives, for messages (never includes a password). */
   location: string;
+  /** Follows committed changes to programme data (changes.ts). */
+  watchChanges(listener: ChangeListener): Promise<StopWatching>;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,20 @@ export interface OpenDatabaseOptions {
   dataDir?: string | undefined;
   /** A dump of a PGlite data directory to start from (tests clone a migrated template this way). */
   loadDataDir?: Blob | File | undefined;
+  /**
+   * False when the caller holds the data directory's lock itself (the API's start-up, which migrates
+   * in a child process before it opens the database for good, and that child process). Default true.
+   */
+  takeLock?: boolean | undefined;
+}
+
+/** How long a request waits for a PostgreSQL connection before it fails (and the API answers 503). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
+/** The data directory the embedded database uses for these options (undefined for PostgreSQL and memory://). */
+export function embeddedDataDir(options: Pick<OpenDatabaseOptions, "url" | "dataDir">): string | undefined {
+  if (options.url !== undefined && options.url !== "") return undefined;
+  return path.resolve(options.dataDir ?? ".data/pglite");
 }
 
 export function isPostgresUrl(url: string | undefined): boolean {
@@ -46,13 +63,17 @@ export function describeUrl(url: string): string {
 export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<Database> {
   const { url } = options;
   if (url !== undefined && isPostgresUrl(url)) {
-    const adapterFactory = new PrismaPg({ connectionString: url });
+    // node-postgres' pool drops a connection that failed and opens new ones on demand, so the same
+    // client serves again once PostgreSQL is back; without a connect timeout a request would wait forever
+    // on an unreachable host.
+    const adapterFactory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       prisma,
       engine: "postgresql",
       adapterFactory,
       location: describeUrl(url),
+      watchChanges: async (listener) => watchPostgres(url, listener),
       close: () => prisma.$disconnect(),
     };
   }
@@ -63,9 +84,9 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
   let lock: DataDirLock | undefined;
   let dataDir: string | undefined;
   if (url !== "memory://") {
-    dataDir = path.resolve(options.dataDir ?? ".data/pglite");
+    dataDir = embeddedDataDir(options)!;
     await mkdir(dataDir, { recursive: true });
-    lock = await acquireDataDirLock(dataDir);
+    if (options.takeLock !== false) lock = await acquireDataDirLock(dataDir);
   }
   try {
     const pglite = new PGlite({ ...(dataDir ? { dataDir } : {}), ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}) });
@@ -77,6 +98,7 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
       engine: "pglite",
       adapterFactory,
       location: dataDir ?? "memory://",
+      watchChanges: (listener) => watchPGlite(pglite, listener),
       async close() {
         await prisma.$disconnect();
         await pglite.close();

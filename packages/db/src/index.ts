@@ -1,6 +1,7 @@
-export { openDatabase, isPostgresUrl, describeUrl, type Database, type Engine, type OpenDatabaseOptions } from "./client.js";
-export { applyMigrations, readMigrations } from "./migrator.js";
+export { openDatabase, embeddedDataDir, isPostgresUrl, describeUrl, type Database, type Engine, type OpenDatabaseOptions } from "./client.js";
+export { applyMigrations, buildEmbeddedTemplate, migrateDatabase, readMigrations } from "./migrator.js";
 export { migrationDrift } from "./drift.js";
-export { DataDirInUseError } from "./lock.js";
+export { DATA_CHANGED_CHANNEL, type ChangeListener, type StopWatching } from "./changes.js";
+export { DataDirInUseError, acquireDataDirLock, type DataDirLock } from "./lock.js";
 export { hashPassword, verifyPassword } from "./password.js";
 export * from "./generated/prisma/client.js";

@@ -42,7 +42,8 @@ export const docsRoutes = new Hono<AppEnv>()
   .get("/:file", async (c) => {
     const name = c.req.param("file");
     if (name === "init.js") return c.body(INIT_SCRIPT, 200, { "Content-Type": "text/javascript; charset=utf-8" });
-    const asset = ASSETS[name];
+    // Own keys only: "constructor" or "__proto__" would find Object.prototype's (a 500, found by the fuzzer).
+    const asset = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!asset) return c.notFound();
     return c.body(await readFile(asset.file), 200, { "Content-Type": asset.type, "Cache-Control": "public, max-age=86400" });
   });

@@ -1,4 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
+import { DATABASE_RETRY_AFTER_SECONDS } from "../http/errors.js";
 import { newRouter } from "../http/router.js";
 import { checkHealth } from "./service.js";
 
@@ -29,7 +30,7 @@ export function healthRoutes(engine: "pglite" | "postgresql", expectedMigrations
     const database = await checkHealth(c.var.db, expectedMigrations);
     const body = { status: database.reachable && database.migrations === "up-to-date" ? ("ok" as const) : ("unavailable" as const), database: { engine, ...database } };
     if (body.status === "ok") return c.json(body, 200);
-    c.header("Retry-After", "5");
+    c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
     return c.json(body, 503);
   });
 }

@@ -3,7 +3,8 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { z } from "zod";
-import { ConflictError, NotFoundError, RuleViolationError } from "@vep/domain";
+import { ConflictError, EntityName, msg, NotFoundError, render, renderAll, RuleViolationError, type MessageText } from "@vep/domain";
+import { requestLanguage, zodIssueMessage } from "./language.js";
 
 export interface Problem {
   type: string;
@@ -14,22 +15,39 @@ export interface Problem {
   errors?: Record<string, string>;
 }
 
-export function problem<S extends ContentfulStatusCode>(c: Context, status: S, title: string, extra: Partial<Problem> = {}) {
-  const body: Problem = { type: "about:blank", title, status, ...extra };
-  return c.json(body, status, { "Content-Type": "application/problem+json" });
+/** What callers give `problem`: texts as catalogue messages (or strings), rendered in the caller's language. */
+export interface ProblemTexts {
+  type?: string;
+  detail?: MessageText;
+  errors?: Record<string, MessageText>;
+}
+
+export function problem<S extends ContentfulStatusCode>(c: Context, status: S, title: MessageText, extra: ProblemTexts = {}) {
+  const language = requestLanguage(c);
+  const { detail, errors, ...rest } = extra;
+  const body: Problem = {
+    type: "about:blank",
+    title: render(title, language),
+    status,
+    ...rest,
+    ...(detail === undefined ? {} : { detail: render(detail, language) }),
+    ...(errors === undefined ? {} : { errors: renderAll(errors, language) }),
+  };
+  return c.json(body, status, { "Content-Type": "application/problem+json", "Content-Language": language });
 }
 
 /** Turns a failed zod parse into field-level messages keyed by where the value came from. */
-export function validationProblem(c: Context, target: string, error: z.ZodError) {
+export function validationProblem(c: Context, target: string, error: z.ZodError, input?: unknown) {
+  const language = requestLanguage(c);
   const where = target === "json" || target === "form" ? "body" : target;
   const errors: Record<string, string> = {};
   for (const issue of error.issues) {
     const path = [where, ...issue.path.map(String)];
     // Unknown fields are named one by one, so that a client sees which field to drop.
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...path, k].join(".")) : [path.join(".")];
-    for (const key of keys) errors[key] ??= issue.code === "unrecognized_keys" ? "Unknown field" : issue.message;
+    for (const key of keys) errors[key] ??= issue.code === "unrecognized_keys" ? render(msg("http.unknownField"), language) : zodIssueMessage(issue, language, input);
   }
-  return problem(c, 400, "Invalid request", { detail: "Some values are missing or not valid.", errors });
+  return problem(c, 400, msg("http.invalidRequest"), { detail: msg("http.invalidValues"), errors });
 }
 
 /** Database errors that are the caller's doing, not ours. */
@@ -37,26 +55,67 @@ function prismaProblem(error: Error, c: Context) {
   const { code, meta } = error as { code?: unknown; meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } };
   // PostgreSQL's own code where Prisma has none: 23001 restrict_violation, 23503 foreign_key_violation.
   const sqlState = meta?.driverAdapterError?.cause?.originalCode;
-  if (code === "P2002") return problem(c, 409, "Conflict", { detail: "A record with these values already exists." });
+  if (code === "P2002") return problem(c, 409, msg("http.conflict"), { detail: msg("http.duplicate") });
   if (code === "P2003" || sqlState === "23001" || sqlState === "23503") {
-    return problem(c, 409, "Conflict", { detail: "Other records still refer to this one, or a referenced record does not exist." });
+    return problem(c, 409, msg("http.conflict"), { detail: msg("http.stillReferred") });
   }
-  if (code === "P2025") return problem(c, 404, "Not found", { detail: "The record does not exist." });
+  if (code === "P2025") return problem(c, 404, msg("http.notFound"), { detail: msg("http.recordMissing") });
+  // 22021/22P05: text with a NUL (U+0000) that got past refuseUnstorableText (a spreadsheet cell): the input's fault.
+  if (sqlState === "22021" || sqlState === "22P05") return problem(c, 400, msg("http.invalidRequest"), { detail: "The text contains a NUL character (U+0000), which cannot be stored." });
   return null;
 }
 
+/** Seconds a client is asked to wait when the database cannot be reached (PostgreSQL restarting, failing over). */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;
+
+// How "the database cannot be reached" looks, as triggered against a real PostgreSQL (stopped with
+// `pg_ctl stop -m fast|immediate`, backends terminated): Prisma's connection codes; PostgreSQL's
+// SQLSTATE inside a driver-adapter error (57P01 admin shutdown on an in-flight query arrives as P2010 or
+// P2039); the adapter's kinds; and pg's own errors, which the adapter passes through unconverted
+// ("Connection terminated unexpectedly" when the server dies mid-query, the pool's connect timeout).
+const UNAVAILABLE_PRISMA_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+const UNAVAILABLE_ADAPTER_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TooManyConnections"]);
+/** Class 08 connection exceptions, 57P01–57P03 shutdown/crash/starting up, 53300 too many connections. */
+const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
+const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
+const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as typeof e, depth++) {
+    const code = typeof e.code === "string" ? e.code : undefined;
+    if (code && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
+    const cause = (e.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
+    if (cause?.kind && UNAVAILABLE_ADAPTER_KINDS.has(cause.kind)) return true;
+    const sqlState = cause?.originalCode ?? cause?.code ?? (typeof e.severity === "string" ? code : undefined);
+    if (sqlState && UNAVAILABLE_SQLSTATE.test(sqlState)) return true;
+    if (typeof e.message === "string" && UNAVAILABLE_DRIVER_MESSAGES.test(e.message)) return true;
+  }
+  return false;
+}
+
+/** 503 with Retry-After: the request may be repeated as it is once the database is back. */
+export function databaseUnavailableProblem(c: Context) {
+  c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+  return problem(c, 503, "Service unavailable", { detail: "The database cannot be reached at the moment. Try again in a few seconds." });
+}
+
 export function onError(error: Error, c: Context) {
-  if (error instanceof NotFoundError) return problem(c, 404, "Not found", { detail: error.message });
-  if (error instanceof ConflictError) return problem(c, 409, "Conflict", { detail: error.message });
-  if (error instanceof RuleViolationError) return problem(c, 400, "Invalid request", { detail: error.message, errors: error.fields });
-  if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || "Error");
+  if (error instanceof NotFoundError) return problem(c, 404, msg("http.notFound"), { detail: msg("http.entityNotFound", { entity: new EntityName(error.entity) }) });
+  if (error instanceof ConflictError) return problem(c, 409, msg("http.conflict"), { detail: error.text });
+  if (error instanceof RuleViolationError) return problem(c, 400, msg("http.invalidRequest"), { detail: error.text, errors: error.fields });
+  if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || msg("http.error"));
+  if (isDatabaseUnavailable(error)) {
+    // One line without a stack: during an outage every request lands here.
+    console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "database unavailable", requestId: c.get("requestId"), method: c.req.method, path: c.req.path, error: String(error.message).split("\n").filter(Boolean).at(-1) }));
+    return databaseUnavailableProblem(c);
+  }
   const known = prismaProblem(error, c);
   if (known) return known;
   // The details stay in the log, under the request id the client was given; the client gets none.
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "unhandled", requestId: c.get("requestId"), method: c.req.method, path: c.req.path, error: error.stack ?? String(error) }));
-  return problem(c, 500, "Internal server error", { detail: "Something went wrong on our side. It has been logged." });
+  return problem(c, 500, msg("http.internal"), { detail: msg("http.internalDetail") });
 }
 
 export function notFound(c: Context) {
-  return problem(c, 404, "Not found", { detail: `No route for ${c.req.method} ${c.req.path}` });
+  return problem(c, 404, msg("http.notFound"), { detail: msg("http.noRoute", { method: c.req.method, path: c.req.path }) });
 }

@@ -1,0 +1,73 @@
+// (c) Graceful shutdown: SIGTERM while a large import is in flight. The import completes with 201 and
+// its rows are committed, a new connection made after the signal is refused, idle keep-alive connections
+// do not hold the process up, and the process exits 0.
+import { connect } from "node:net";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { openDatabase } from "@vep/db";
+import { backends, call, importParticipants, newActivity, participantCsv, signIn, startApi, startPostgres, waitUntil, type Api, type Postgres } from "./support.js";
+
+const ROWS = 20_000;
+let pg: Postgres;
+let url: string;
+let api: Api | undefined;
+
+beforeAll(async () => {
+  pg = await startPostgres();
+  url = await pg.createDatabase("vep");
+  api = await startApi({ DATABASE_URL: url });
+});
+afterAll(async () => {
+  try {
+    await api?.kill();
+  } finally {
+    pg?.destroy();
+  }
+});
+
+/** Whether a TCP connection to the port is refused (true) or accepted (false). */
+function refused(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ port, host: "127.0.0.1" });
+    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
+  });
+}
+
+it("drains in-flight requests on SIGTERM, refuses new connections, and exits 0", async () => {
+  const staff = await signIn(api!, "STAFF");
+  const partner = await signIn(api!, "PARTNER");
+  const activityId = await newActivity(api!, staff, "Graceful shutdown: import in flight");
+  // Keep-alive connections left idle in this process's fetch pool.
+  for (let i = 0; i < 3; i++) expect((await call(api!, "GET", "/api/v1/activities?limit=5", { token: staff })).status).toBe(200);
+
+  let answeredAt = 0;
+  const importing = importParticipants(api!, partner, activityId, participantCsv(ROWS)).then((reply) => ((answeredAt = performance.now()), reply));
+  // In flight: the API is talking to the database for it.
+  const busy = await waitUntil(async () => (await backends(url)).some((b) => b.state === "active" || b.inTransaction), 60_000, 20);
+  expect(busy, "the import reached the database").not.toBeNull();
+
+  const signalledAt = performance.now();
+  api!.child.kill("SIGTERM");
+  // Wait until the server has stopped listening, then try a new connection while the import still runs.
+  await waitUntil(() => api!.output().includes("SIGTERM: stopping"), 5_000, 10);
+  const refusedAt = performance.now();
+  const newConnectionRefused = await refused(api!.port);
+  const reply = await importing;
+  const code = await api!.exited;
+
+  console.log(`[reliability] ${JSON.stringify({ label: "graceful shutdown", rows: ROWS, importStatus: reply.status, importMs: Math.round(reply.ms), answeredAfterSignalMs: Math.round(answeredAt - signalledAt), exitCode: code, log: api!.output().match(/\[api\] (SIGTERM.*|stopped.*)/g) })}`);
+  expect(refusedAt).toBeLessThan(answeredAt);
+  expect(newConnectionRefused).toBe(true);
+  expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(201);
+  expect((reply.body as { imported: { rows: number } }).imported.rows).toBe(ROWS);
+  expect(api!.output()).toMatch(/SIGTERM: stopping; [1-9]\d* request\(s\) in flight/);
+  expect(code).toBe(0);
+
+  const database = await openDatabase({ url });
+  try {
+    const submission = await database.prisma.submission.findFirstOrThrow({ where: { activityId } });
+    expect(await database.prisma.submissionRow.count({ where: { submissionId: submission.id } })).toBe(ROWS);
+  } finally {
+    await database.close();
+  }
+});
