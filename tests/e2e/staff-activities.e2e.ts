@@ -49,9 +49,9 @@ it("a staff member creates an activity with sessions, participants and attendanc
   await page.getByRole("alert").getByRole("link", { name: "Enter a title (at most 300 characters)." }).waitFor();
   expect(await page.locator("#title-error").textContent()).toBe("Enter a title (at most 300 characters).");
   expect(await page.getByLabel("Topics").inputValue()).toContain("Nelson Mandela Rules");
-  expect(await page.getByLabel("Title").getAttribute("aria-invalid")).toBe("true");
+  expect(await page.getByLabel("Title", { exact: true }).getAttribute("aria-invalid")).toBe("true");
 
-  await page.getByLabel("Title").fill(TITLE);
+  await page.getByLabel("Title", { exact: true }).fill(TITLE);
   await page.getByLabel("Reference code (optional)").fill(`KAZ-2021-DS-${RUN}`);
   // The regions of 2021, before Abai, Jetisu and Ulytau were created in 2022.
   await page.getByRole("button", { name: "Update the choices" }).click();
@@ -153,7 +153,7 @@ it("works without JavaScript: create, add a session and a participant, mark atte
   await signInAsStaff(page);
   const title = `Peer review of prison regimes ${RUN}`;
   await page.getByRole("link", { name: "New activity" }).first().click();
-  await page.getByLabel("Title").fill(title);
+  await page.getByLabel("Title", { exact: true }).fill(title);
   await page.getByLabel("Start date").fill("2021-06-07");
   await page.getByLabel("End date").fill("2021-06-07");
   await page.getByRole("button", { name: "Create activity" }).click();

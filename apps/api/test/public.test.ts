@@ -136,7 +136,14 @@ describe("GET /api/v1/public/activities/:id", () => {
     expect(body.sessions[0]).toMatchObject({ sequence: 1, topic: "Crisis communications in the penitentiary system" });
     expect(body.sessions.map((s) => s.topic).join(" ")).toContain("Nelson Mandela Rules");
     expect(body.regions).toHaveLength(17);
-    expect(body.partners).toEqual([{ name: "Prison Committee of the Ministry of Interior of the Republic of Kazakhstan", acronym: "CES MoI", role: "NATIONAL_COUNTERPART" }]);
+    expect(body.partners).toEqual([
+      {
+        name: "Prison Committee of the Ministry of Interior of the Republic of Kazakhstan",
+        nameTranslations: { ru: "Комитет уголовно-исполнительной системы МВД Республики Казахстан" },
+        acronym: "CES MoI",
+        role: "NATIONAL_COUNTERPART",
+      },
+    ]);
     expect(body.donors.map((d) => d.code)).toEqual(["EU", "NL"]);
     expect(body.quotes).toHaveLength(3);
     expect(body.quotes.filter((q) => q.attribution !== null).map((q) => q.attribution)).toEqual([

@@ -202,15 +202,15 @@ describe("small cells in a world of a handful of people", () => {
     const byRegion = await sqlTrainedBy(world.programmeB, "regionId");
     expect(byRegion.get(lonelyRegion.id)).toBe(1);
     expect(body.reach.trainedByRegion).toEqual([
-      { code: "KG-C", name: "Chuy Region", count: { value: 4, suppressed: false } },
-      { code: "KG-Y", name: "Issyk-Kul Region", count: { value: null, suppressed: true } },
+      { code: "KG-C", name: "Chuy Region", nameTranslations: {}, count: { value: 4, suppressed: false } },
+      { code: "KG-Y", name: "Issyk-Kul Region", nameTranslations: {}, count: { value: null, suppressed: true } },
     ]);
     // 2 women: suppressed; 3 men: shown.
     expect(body.reach.trainedBySex).toEqual([
       { sex: "FEMALE", count: { value: null, suppressed: true } },
       { sex: "MALE", count: { value: 3, suppressed: false } },
     ]);
-    expect(body.quotes).toEqual([{ text: "Useful for our daily work.", language: "ru", attribution: null, activityTitle: "Workshop B" }]);
+    expect(body.quotes).toEqual([{ text: "Useful for our daily work.", textTranslations: {}, language: "ru", attribution: null, activityTitle: "Workshop B", activityTitleTranslations: {} }]);
     for (const secret of ["Gulnara", "Reportov", "Lonelyov", "Unapprovedova", "Never to be shown", world.personB.fullName, world.personB.email, world.personB.phone, "+996"]) {
       expect(text).not.toContain(secret);
     }

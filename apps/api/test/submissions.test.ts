@@ -18,7 +18,7 @@ it("staff see the Prison Committee's approved participant list with its 29 rows"
   expect(res.status).toBe(200);
   const page = await res.json();
   expect(page.items).toEqual([
-    expect.objectContaining({ id: seeded, kind: "PARTICIPANT_LIST", status: "APPROVED", rows: 29, revision: 1, organisation: { id: world.partnerOrgA, name: expect.stringContaining("Prison Committee") } }),
+    expect.objectContaining({ id: seeded, kind: "PARTICIPANT_LIST", status: "APPROVED", rows: 29, revision: 1, organisation: { id: world.partnerOrgA, name: expect.stringContaining("Prison Committee"), nameTranslations: expect.objectContaining({ ru: expect.any(String) }) } }),
   ]);
   expect((await as.staff("GET", "/api/v1/submissions?status=RETURNED").then((r) => r.json())).items).toEqual([]);
 });

@@ -19,17 +19,23 @@ export interface ApiClientOptions {
   clientAddress?: string | undefined;
 }
 
-/**
- * The typed API client (`hono/client`), with the route types inferred from `@vep/api`'s `AppType`.
- * With `token`, requests carry the signed-in user's session.
- */
-export function apiClient(options: ApiClientOptions = {}) {
-  const { request, locale, token, clientAddress } = options;
+/** Who asks and in which language: the session, the browser's address, the user's language first. */
+function callerHeaders({ request, locale, token, clientAddress }: ApiClientOptions): Record<string, string> {
   const headers: Record<string, string> = { accept: "application/json" };
   if (token) headers.authorization = `Bearer ${token}`;
   if (clientAddress) headers["x-forwarded-for"] = clientAddress;
   const acceptLanguage = [locale, request?.headers.get("accept-language")].filter(Boolean).join(", ");
   if (acceptLanguage) headers["accept-language"] = acceptLanguage;
+  return headers;
+}
+
+/**
+ * The typed API client (`hono/client`), with the route types inferred from `@vep/api`'s `AppType`.
+ * With `token`, requests carry the signed-in user's session.
+ */
+export function apiClient(options: ApiClientOptions = {}) {
+  const { request } = options;
+  const headers = callerHeaders(options);
 
   return hc<AppType>(env.API_URL, {
     headers,
@@ -68,12 +74,10 @@ export async function postSheetImport<K extends "preview" | "import">(
   file: Blob,
   query: Record<string, string>,
 ): Promise<ParticipantImportAnswer<K extends "preview" ? AnyImportPreview : ImportResult>> {
-  const { request, token, clientAddress, idempotencyKey } = options;
+  const { request, idempotencyKey } = options;
   const route = sheet === "feedback" ? "feedback-imports" : "participant-imports";
   const path = `${env.API_URL}/api/v1/activities/${encodeURIComponent(activityId)}/${route}${kind === "preview" ? "/preview" : ""}`;
-  const headers: Record<string, string> = { accept: "application/json", "content-type": uploadContentType(query.fileName) };
-  if (token) headers.authorization = `Bearer ${token}`;
-  if (clientAddress) headers["x-forwarded-for"] = clientAddress;
+  const headers: Record<string, string> = { ...callerHeaders(options), "content-type": uploadContentType(query.fileName) };
   if (idempotencyKey) headers["idempotency-key"] = idempotencyKey;
   const signals = [AbortSignal.timeout(UPLOAD_TIMEOUT_MS), ...(request ? [request.signal] : [])];
   const response = await callApi(request, () =>

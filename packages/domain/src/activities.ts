@@ -89,7 +89,8 @@ export const ActivityUpdateSchema = ActivityFields.partial()
 export type ActivityUpdate = z.infer<typeof ActivityUpdateSchema>;
 
 const translations = z.record(z.string(), z.string());
-const Ref = z.object({ id: z.string(), code: z.string(), name: z.string() });
+// Names come with their translations ({ "ru": "…" }) so that pages can show them in the reader's language.
+const Ref = z.object({ id: z.string(), code: z.string(), name: z.string(), nameTranslations: translations.optional() });
 
 export const ActivitySummarySchema = z
   .object({
@@ -162,16 +163,16 @@ export const SessionSchema = z
 export type Session = z.infer<typeof SessionSchema>;
 
 export const ActivityDetailSchema = ActivitySummarySchema.extend({
-  programme: z.object({ id: z.string(), title: z.string() }),
+  programme: z.object({ id: z.string(), title: z.string(), titleTranslations: translations.optional() }),
   description: z.string(),
   descriptionTranslations: translations,
   objectives: z.string(),
   objectivesTranslations: translations,
   originalLanguage: z.string(),
   regions: z.array(Ref),
-  outputs: z.array(z.object({ id: z.string(), code: z.string(), title: z.string() })),
+  outputs: z.array(z.object({ id: z.string(), code: z.string(), title: z.string(), titleTranslations: translations.optional() })),
   donors: z.array(Ref),
-  partners: z.array(z.object({ organisationId: z.string(), name: z.string(), acronym: z.string().nullable(), role: PartnerRoleSchema })),
+  partners: z.array(z.object({ organisationId: z.string(), name: z.string(), nameTranslations: translations.optional(), acronym: z.string().nullable(), role: PartnerRoleSchema })),
   sessions: z.array(SessionSchema),
 }).meta({ id: "ActivityDetail" });
 export type ActivityDetail = z.infer<typeof ActivityDetailSchema>;

@@ -1,7 +1,15 @@
-// Errors a use case raises; the API maps each to one HTTP status in one place (apps/api/src/http/errors.ts).
+// Errors a use case raises; the API maps each to one HTTP status in one place (apps/api/src/http/errors.ts)
+// and renders their texts (catalogue messages, see messages.ts) in the caller's language.
+import { render, type MessageText } from "./messages.js";
 
 export class DomainError extends Error {
   override name = "DomainError";
+  /** The message as the catalogue knows it; `message` is its English text (logs, tests). */
+  readonly text: MessageText;
+  constructor(text: MessageText) {
+    super(render(text, "en"));
+    this.text = text;
+  }
 }
 
 /** The record does not exist or is outside the caller's scope (its existence is not revealed). */
@@ -21,8 +29,8 @@ export class ConflictError extends DomainError {
 export class RuleViolationError extends DomainError {
   override name = "RuleViolationError";
   constructor(
-    message: string,
-    readonly fields: Record<string, string> = {},
+    message: MessageText,
+    readonly fields: Record<string, MessageText> = {},
   ) {
     super(message);
   }

@@ -31,6 +31,6 @@ describe("paper feedback", () => {
     expect(readFeedbackRow(["4"], mapping, findRegion).kind).toBe("blank");
     expect(readFeedbackRow(["Итого", "", "", "4.6"], mapping, findRegion).kind).toBe("total");
     const nothing = readFeedbackRow(["5", "М", "", "", "", "", "", "", "", "", "", "да", ""], mapping, findRegion);
-    expect(nothing.kind === "invalid" && nothing.problems[0]?.message).toBe("The row answers no question.");
+    expect(nothing.kind === "invalid" && String(nothing.problems[0]?.message)).toBe("The row answers no question.");
   });
 });

@@ -3,6 +3,7 @@
 // form's answers (PublicFeedbackAnswerSchema), so that a batch and a web answer obey one rule.
 import { z } from "zod";
 import { PublicFeedbackAnswerSchema, type PublicFeedbackAnswer } from "./feedback.js";
+import { msg, type MessageText } from "./messages.js";
 import { parseSex } from "./participant-import.js";
 import { cellOf, columnDictionary, isBlankRow, isTotalRow, valueKey, type FieldProblem, type Mapping, type ReadRow } from "./sheet-columns.js";
 
@@ -46,8 +47,8 @@ const ANSWERS: FeedbackImportField[] = ["relevance", "usefulness", "trainers", "
 /** A feedback sheet's header row names at least two questions. */
 export const feedbackColumns = columnDictionary(WORDS, (fields) => ANSWERS.filter((f) => fields.has(f)).length >= 2);
 
-export function feedbackMappingProblems(mapping: FeedbackMapping): Partial<Record<FeedbackImportField, string>> {
-  return ANSWERS.some((f) => mapping.includes(f)) ? {} : { relevance: "No column holds an answer: map at least one column to a question." };
+export function feedbackMappingProblems(mapping: FeedbackMapping): Partial<Record<FeedbackImportField, MessageText>> {
+  return ANSWERS.some((f) => mapping.includes(f)) ? {} : { relevance: msg("import.noAnswerColumn") };
 }
 
 const YES = new Set(["да", "yes", "y", "д", "+", "1", "x", "х", "✓", "✔", "иә", "true"]);
@@ -71,28 +72,28 @@ export function readFeedbackRow(cells: readonly string[], mapping: FeedbackMappi
     if (text === "") continue;
     const score = Number(text);
     if (Number.isInteger(score) && score >= 1 && score <= 5) answer[column] = score;
-    else problems.push({ field, message: `"${value(field)}" is not a score from 1 to 5.` });
+    else problems.push({ field, message: msg("import.scoreInvalid", { value: value(field) }) });
   }
   for (const field of ["willApply", "comments"] as const) if (value(field) !== "") answer[field] = value(field);
   for (const field of ["consentToQuote", "consentToAttribution"] as const) {
     const text = valueKey(value(field));
     if (text === "" || NO.has(text)) answer[field] = false;
     else if (YES.has(text)) answer[field] = true;
-    else problems.push({ field, message: `"${value(field)}" is not yes or no (да / нет).` });
+    else problems.push({ field, message: msg("import.yesNoInvalid", { value: value(field) }) });
   }
   const sexText = value("sex");
   if (sexText !== "") {
     const sex = parseSex(sexText);
     if (sex) answer.respondentSex = sex;
-    else problems.push({ field: "sex", message: `"${sexText}" is not a sex: write М or Ж (M or F), or leave it empty.` });
+    else problems.push({ field: "sex", message: msg("import.feedbackSexInvalid", { value: sexText }) });
   }
   const regionText = value("region");
   if (regionText !== "") {
     const regionId = findRegion(regionText);
     if (regionId) answer.respondentRegionId = regionId;
-    else problems.push({ field: "region", message: `"${regionText}" is not a region of the country on the activity's date.` });
+    else problems.push({ field: "region", message: msg("import.regionInvalid", { value: regionText }) });
   }
-  if (!ANSWERS.some((f) => value(f) !== "")) problems.push({ field: "relevance", message: "The row answers no question." });
+  if (!ANSWERS.some((f) => value(f) !== "")) problems.push({ field: "relevance", message: msg("import.noAnswer") });
   if (problems.length > 0) return { kind: "invalid", problems };
 
   // The public form's rules (text limits, consent to be named only with consent to be quoted).

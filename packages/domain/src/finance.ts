@@ -251,7 +251,7 @@ export const DonorSchema = z
   .object({
     id,
     code: z.string(),
-    organisation: z.object({ id: z.string(), name: z.string(), acronym: z.string().nullable(), iatiRef: z.string().nullable() }),
+    organisation: z.object({ id: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()).optional(), acronym: z.string().nullable(), iatiRef: z.string().nullable() }),
     /** A DONOR caller's totals count only the programmes it co-funds. */
     totals: z.array(DonorTotalSchema),
     version: z.number().int(),

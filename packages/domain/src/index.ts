@@ -3,6 +3,7 @@ export * from "./counting.js";
 export * from "./people.js";
 export * from "./feedback.js";
 export * from "./public.js";
+export * from "./messages.js";
 export * from "./errors.js";
 export * from "./access.js";
 export * from "./auth.js";

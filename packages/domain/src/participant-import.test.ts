@@ -68,7 +68,7 @@ describe("a row", () => {
     expect(read.kind).toBe("invalid");
     const problems = read.kind === "invalid" ? read.problems : [];
     expect(problems.map((p) => p.field)).toEqual(["sex", "region", "email", "phone"]);
-    expect(problems[0]!.message).toContain('"X"');
+    expect(String(problems[0]!.message)).toContain('"X"');
   });
 
   it("joins surname, first name and patronymic columns", () => {

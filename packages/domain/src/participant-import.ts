@@ -2,6 +2,7 @@
 // holds what (English, Russian or Kazakh headers), and each value as people type it (М/Ж, "Акмолинская
 // обл."). Pure rules: the API streams the file and feeds rows through these.
 import { z } from "zod";
+import { msg, type MessageText } from "./messages.js";
 import { normalisePersonName } from "./people.js";
 import { cellOf, columnDictionary, isBlankRow, isTotalRow, valueKey, type FieldProblem, type Mapping, type ReadRow } from "./sheet-columns.js";
 
@@ -35,12 +36,12 @@ export const mapColumns = participantColumns.mapColumns;
 export const findHeaderRow = participantColumns.findHeaderRow;
 
 /** What a mapping lacks to read a participant: problems keyed by field. */
-export function mappingProblems(mapping: ColumnMapping): Partial<Record<ImportField, string>> {
+export function mappingProblems(mapping: ColumnMapping): Partial<Record<ImportField, MessageText>> {
   const fields = new Set(mapping);
-  const problems: Partial<Record<ImportField, string>> = {};
-  if (!hasName(fields)) problems.fullName = "No column holds the participant's name: map one column to the full name, or one to the surname and one to the first name.";
-  if (!fields.has("sex")) problems.sex = "No column holds the participant's sex.";
-  if (!fields.has("region")) problems.region = "No column holds the participant's region.";
+  const problems: Partial<Record<ImportField, MessageText>> = {};
+  if (!hasName(fields)) problems.fullName = msg("import.noNameColumn");
+  if (!fields.has("sex")) problems.sex = msg("import.noSexColumn");
+  if (!fields.has("region")) problems.region = msg("import.noRegionColumn");
   return problems;
 }
 
@@ -148,29 +149,29 @@ export function readParticipantRow(cells: readonly string[], mapping: ColumnMapp
   const problems: FieldProblem<ImportField>[] = [];
   const fullName = value("fullName") || [value("lastName"), value("firstName"), value("middleName")].filter(Boolean).join(" ");
   const nameField: ImportField = mapping.includes("fullName") ? "fullName" : "lastName";
-  if (fullName === "") problems.push({ field: nameField, message: "The name is empty." });
-  else if (!/\p{L}/u.test(fullName)) problems.push({ field: nameField, message: `"${fullName}" is not a name.` });
-  else if (fullName.length > 200) problems.push({ field: nameField, message: "The name is longer than 200 characters." });
+  if (fullName === "") problems.push({ field: nameField, message: msg("import.nameEmpty") });
+  else if (!/\p{L}/u.test(fullName)) problems.push({ field: nameField, message: msg("import.notAName", { value: fullName }) });
+  else if (fullName.length > 200) problems.push({ field: nameField, message: msg("import.nameTooLong") });
 
   const sexText = value("sex");
   const sex = parseSex(sexText);
-  if (sexText === "") problems.push({ field: "sex", message: "Sex is empty: write М or Ж (M or F)." });
-  else if (!sex) problems.push({ field: "sex", message: `"${sexText}" is not a sex: write М or Ж (M or F).` });
+  if (sexText === "") problems.push({ field: "sex", message: msg("import.sexEmpty") });
+  else if (!sex) problems.push({ field: "sex", message: msg("import.sexInvalid", { value: sexText }) });
 
   const regionText = value("region");
   const regionId = regionText === "" ? null : findRegion(regionText);
-  if (regionText === "") problems.push({ field: "region", message: "The region is empty." });
-  else if (!regionId) problems.push({ field: "region", message: `"${regionText}" is not a region of the country on the activity's date.` });
+  if (regionText === "") problems.push({ field: "region", message: msg("import.regionEmpty") });
+  else if (!regionId) problems.push({ field: "region", message: msg("import.regionInvalid", { value: regionText }) });
 
   const position = value("position") || null;
-  if (position && position.length > 200) problems.push({ field: "position", message: "The position is longer than 200 characters." });
+  if (position && position.length > 200) problems.push({ field: "position", message: msg("import.positionTooLong") });
   const email = value("email") || null;
-  if (email && !z.email().max(254).safeParse(email).success) problems.push({ field: "email", message: `"${email}" is not an e-mail address.` });
+  if (email && !z.email().max(254).safeParse(email).success) problems.push({ field: "email", message: msg("import.emailInvalid", { value: email }) });
   const phone = value("phone") || null;
-  if (phone && !PHONE.test(phone)) problems.push({ field: "phone", message: `"${phone}" is not a phone number.` });
+  if (phone && !PHONE.test(phone)) problems.push({ field: "phone", message: msg("import.phoneInvalid", { value: phone }) });
   const roleText = value("role");
   const role = roleText === "" ? "PARTICIPANT" : ROLE_INDEX.get(valueKey(roleText));
-  if (!role) problems.push({ field: "role", message: `"${roleText}" is not a role: write participant or observer.` });
+  if (!role) problems.push({ field: "role", message: msg("import.roleInvalid", { value: roleText }) });
 
   if (problems.length > 0 || !sex || !regionId || !role) return { kind: "invalid", problems };
   return { kind: "row", row: { fullName, normalisedName: normalisePersonName(fullName), sex, regionId, position, email, phone, role } };

@@ -1,6 +1,7 @@
 // Schemas of the people area (participants, enrolments, attendance, feedback, quotes), shared by the API and the dashboard.
 import { z } from "zod";
 import { IdSchema, translations, VersionReadSchema } from "./common.js";
+import { english } from "./messages.js";
 import { SexSchema } from "./public.js";
 
 export const EnrolmentRoleSchema = z.enum(["PARTICIPANT", "OBSERVER"]);
@@ -24,8 +25,8 @@ export function text(max: number, { multiline = false } = {}) {
     .trim()
     .min(1)
     .max(max)
-    .refine((v) => !MARKUP.test(v), "must not contain markup such as <tags>")
-    .refine((v) => !(multiline ? CONTROL_CHARACTERS_BUT_LINES : CONTROL_CHARACTERS).test(v), "must not contain control characters");
+    .refine((v) => !MARKUP.test(v), english("text.noMarkup"))
+    .refine((v) => !(multiline ? CONTROL_CHARACTERS_BUT_LINES : CONTROL_CHARACTERS).test(v), english("text.noControlCharacters"));
 }
 
 /** A person's name in any script: letters, spaces, dots, hyphens and apostrophes. */
@@ -238,8 +239,8 @@ export type FeedbackFormCreated = z.infer<typeof FeedbackFormCreatedSchema>;
 /** Consent to attribution means little without consent to quote; a name needs consent to attribution. */
 export function consentProblems(consent: { consentToQuote?: boolean | undefined; consentToAttribution?: boolean | undefined; attribution?: string | null | undefined }): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (consent.consentToAttribution && !consent.consentToQuote) problems.consentToAttribution = "Attribution needs consent to quote as well.";
-  if (consent.attribution && !consent.consentToAttribution) problems.attribution = "A name may be shown only with consent to attribution.";
+  if (consent.consentToAttribution && !consent.consentToQuote) problems.consentToAttribution = english("feedback.attributionNeedsQuote");
+  if (consent.attribution && !consent.consentToAttribution) problems.attribution = english("feedback.nameNeedsAttribution");
   return problems;
 }
 

@@ -22,14 +22,15 @@ export type ProgressQuery = z.infer<typeof ProgressQuerySchema>;
 
 export const DonorProgressSchema = z
   .object({
-    programme: z.object({ id: z.string(), title: z.string(), iatiIdentifier: z.string(), startDate: day, endDate: day.nullable() }),
+    // Names and titles come with their translations ({ "ru": "…" }) for a dashboard in the reader's language.
+    programme: z.object({ id: z.string(), title: z.string(), titleTranslations: z.record(z.string(), z.string()).optional(), iatiIdentifier: z.string(), startDate: day, endDate: day.nullable() }),
     /** Programmes the caller may switch to. */
-    programmes: z.array(z.object({ id: z.string(), title: z.string() })),
+    programmes: z.array(z.object({ id: z.string(), title: z.string(), titleTranslations: z.record(z.string(), z.string()).optional() })),
     period: z.object({ from: day.nullable(), to: day.nullable() }),
     funding: z.object({
       byDonor: z.array(
         z.object({
-          donor: z.object({ code: z.string(), name: z.string() }),
+          donor: z.object({ code: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()).optional() }),
           pledged: z.array(money),
           received: z.array(money),
           pledgedUsdMinor: z.number().int().nullable(),
@@ -51,13 +52,14 @@ export const DonorProgressSchema = z
       regionsCovered: z.number().int(),
       regionsTotal: z.number().int(),
       trainedBySex: z.array(z.object({ sex: SexSchema, count: CellSchema })),
-      trainedByRegion: z.array(z.object({ code: z.string(), name: z.string(), count: CellSchema })),
+      trainedByRegion: z.array(z.object({ code: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()).optional(), count: CellSchema })),
     }),
     indicators: z.array(
       z.object({
         id: z.string(),
         code: z.string(),
         name: z.string(),
+        nameTranslations: z.record(z.string(), z.string()).optional(),
         unit: z.string(),
         measure: z.string(),
         baseline: z.number().nullable(),
@@ -83,7 +85,7 @@ export const DonorProgressSchema = z
     }),
     /** The rule statuses follow, in words. */
     progressRule: z.string(),
-    quotes: z.array(z.object({ text: z.string(), language: z.string(), attribution: z.string().nullable(), activityTitle: z.string() })),
+    quotes: z.array(z.object({ text: z.string(), textTranslations: z.record(z.string(), z.string()).optional(), language: z.string(), attribution: z.string().nullable(), activityTitle: z.string(), activityTitleTranslations: z.record(z.string(), z.string()).optional() })),
   })
   .meta({ id: "DonorProgress" });
 export type DonorProgress = z.infer<typeof DonorProgressSchema>;

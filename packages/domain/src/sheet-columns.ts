@@ -1,5 +1,6 @@
 // Which column of a sheet holds what: headers written in Russian, Kazakh or English ("Ф.И.О.", "Пол",
 // "Знания до") read through a dictionary of the words people use for each field.
+import type { MessageText } from "./messages.js";
 export type Mapping<F extends string> = (F | null)[];
 
 /** Lower case, ё→е, letters and digits only: "Ф.И.О." and "фио" read the same. */
@@ -74,7 +75,8 @@ export const isTotalRow = (cells: readonly string[]) => cells.some((cell) => TOT
 
 export interface FieldProblem<F extends string> {
   field: F;
-  message: string;
+  /** A catalogue message (rendered in the reader's language by the API) or a zod issue's text. */
+  message: MessageText;
 }
 
 export type ReadRow<F extends string, R> = { kind: "blank" } | { kind: "total" } | { kind: "row"; row: R } | { kind: "invalid"; problems: FieldProblem<F>[] };

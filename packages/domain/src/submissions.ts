@@ -4,6 +4,7 @@ import { z } from "zod";
 import { FeedbackImportFieldSchema } from "./feedback-import.js";
 import { ImportFieldSchema } from "./participant-import.js";
 import type { Mapping } from "./sheet-columns.js";
+import { english, msg, type MessageText } from "./messages.js";
 import { PageQuerySchema, SexSchema } from "./public.js";
 
 export const SubmissionStatusSchema = z.enum(["DRAFT", "SUBMITTED", "APPROVED", "RETURNED"]);
@@ -20,8 +21,9 @@ export const SubmissionSchema = z
     id: z.string(),
     kind: SubmissionKindSchema,
     status: SubmissionStatusSchema,
-    activity: z.object({ id: z.string(), title: z.string() }),
-    organisation: z.object({ id: z.string(), name: z.string() }),
+    // With their translations ({ "ru": "…" }), for pages in the reader's language.
+    activity: z.object({ id: z.string(), title: z.string(), titleTranslations: z.record(z.string(), z.string()).optional() }),
+    organisation: z.object({ id: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()).optional() }),
     revision: z.number().int(),
     rows: z.number().int().describe("Rows in the current revision"),
     fileName: z.string().nullable().describe("The file the current revision was imported from"),
@@ -110,7 +112,7 @@ export const ImportResultSchema = z
 export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 /** `mapping` as sent: one field (or nothing) per column, from the fields of the kind of sheet. */
-export function parseMapping<F extends string>(text: string, fields: readonly F[]): Mapping<F> | { problem: string } {
+export function parseMapping<F extends string>(text: string, fields: readonly F[]): Mapping<F> | { problem: MessageText } {
   const mapping: Mapping<F> = [];
   for (const [i, part] of text.split(",").entries()) {
     const name = part.trim();
@@ -118,8 +120,8 @@ export function parseMapping<F extends string>(text: string, fields: readonly F[
       mapping.push(null);
       continue;
     }
-    if (!fields.includes(name as F)) return { problem: `Column ${i + 1}: "${name}" is not a field (${fields.join(", ")}).` };
-    if (mapping.includes(name as F)) return { problem: `"${name}" is mapped to two columns.` };
+    if (!fields.includes(name as F)) return { problem: msg("sheet.mappingNotAField", { column: i + 1, name, fields: fields.join(", ") }) };
+    if (mapping.includes(name as F)) return { problem: msg("sheet.mappingTwice", { name }) };
     mapping.push(name as F);
   }
   return mapping;
@@ -172,7 +174,7 @@ export const ReturnSchema = z
     comment: z.string().trim().max(2000).optional().describe("What to fix in the list as a whole"),
     rows: z.array(RowCommentSchema).max(1000).default([]).describe("What to fix in single rows"),
   })
-  .refine((r) => (r.comment ?? "") !== "" || r.rows.length > 0, { message: "Say what to fix: a comment on the list or on rows.", path: ["comment"] });
+  .refine((r) => (r.comment ?? "") !== "" || r.rows.length > 0, { message: english("submission.sayWhatToFix"), path: ["comment"] });
 
 const RoleSchema = z.enum(["PARTICIPANT", "OBSERVER"]);
 
@@ -182,7 +184,7 @@ export const SubmissionRowSchema = z
     rowKey: z.string(),
     fullName: z.string(),
     sex: SexSchema,
-    region: z.object({ id: z.string(), name: z.string() }).nullable(),
+    region: z.object({ id: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()).optional() }).nullable(),
     position: z.string().nullable(),
     email: z.string().nullable(),
     phone: z.string().nullable(),

@@ -16,10 +16,11 @@ import { ensureUpdated } from "../http/concurrency.js";
 import type { ServiceContext } from "../http/context.js";
 import { fromDateColumn, toDateColumn } from "../http/dates.js";
 import { keyset, type Sort } from "../http/pagination.js";
-import { likeContaining } from "../http/search.js";
+import { keyContaining, sortedByKey } from "../http/search.js";
 import { participationCounts } from "./counting.js";
 import { activityScope, peopleCount } from "./scope.js";
 import { sessionSelect, toSession } from "./sessions/service.js";
+import { texts } from "../results/shared.js";
 
 type Db = Prisma.TransactionClient;
 export type ActivitySort = Sort<"startDate" | "title" | "createdAt">;
@@ -40,7 +41,7 @@ const summarySelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  country: { select: { id: true, code: true, name: true } },
+  country: { select: { id: true, code: true, name: true, nameTranslations: true } },
   _count: { select: { sessions: true } },
 } satisfies Prisma.ActivitySelect;
 
@@ -51,11 +52,11 @@ const detailSelect = {
   objectives: true,
   objectivesTranslations: true,
   originalLanguage: true,
-  programme: { select: { id: true, title: true } },
-  regions: { orderBy: { region: { name: "asc" } }, select: { region: { select: { id: true, code: true, name: true } } } },
-  outputs: { orderBy: { output: { code: "asc" } }, select: { output: { select: { id: true, code: true, title: true } } } },
-  donors: { orderBy: { donor: { code: "asc" } }, select: { donor: { select: { id: true, code: true, organisation: { select: { name: true } } } } } },
-  partners: { orderBy: { organisation: { name: "asc" } }, select: { role: true, organisation: { select: { id: true, name: true, acronym: true } } } },
+  programme: { select: { id: true, title: true, titleTranslations: true } },
+  regions: { orderBy: { region: { nameKey: "asc" } }, select: { region: { select: { id: true, code: true, name: true, nameTranslations: true } } } },
+  outputs: { orderBy: { output: { code: "asc" } }, select: { output: { select: { id: true, code: true, title: true, titleTranslations: true } } } },
+  donors: { orderBy: { donor: { code: "asc" } }, select: { donor: { select: { id: true, code: true, organisation: { select: { name: true, nameTranslations: true } } } } } },
+  partners: { orderBy: { organisation: { nameKey: "asc" } }, select: { role: true, organisation: { select: { id: true, name: true, nameTranslations: true, acronym: true } } } },
   sessions: { orderBy: { sequence: "asc" }, select: sessionSelect },
 } satisfies Prisma.ActivitySelect;
 
@@ -75,7 +76,7 @@ function toSummary(ctx: ServiceContext, row: SummaryRow, counts: Counts): Activi
     title: row.title,
     titleTranslations: row.titleTranslations as Record<string, string>,
     topics: row.topics,
-    country: row.country,
+    country: { ...row.country, nameTranslations: texts(row.country.nameTranslations) },
     startDate: fromDateColumn(row.startDate),
     endDate: fromDateColumn(row.endDate),
     completionSharePercent: row.completionSharePercent,
@@ -91,26 +92,26 @@ function toSummary(ctx: ServiceContext, row: SummaryRow, counts: Counts): Activi
 function toDetail(ctx: ServiceContext, row: DetailRow, counts: Counts): ActivityDetail {
   return {
     ...toSummary(ctx, row, counts),
-    programme: row.programme,
+    programme: { ...row.programme, titleTranslations: texts(row.programme.titleTranslations) },
     description: row.description,
     descriptionTranslations: row.descriptionTranslations as Record<string, string>,
     objectives: row.objectives,
     objectivesTranslations: row.objectivesTranslations as Record<string, string>,
     originalLanguage: row.originalLanguage,
-    regions: row.regions.map(({ region }) => region),
-    outputs: row.outputs.map(({ output }) => output),
-    donors: row.donors.map(({ donor }) => ({ id: donor.id, code: donor.code, name: donor.organisation.name })),
-    partners: row.partners.map(({ role, organisation }) => ({ organisationId: organisation.id, name: organisation.name, acronym: organisation.acronym, role })),
+    regions: row.regions.map(({ region }) => ({ ...region, nameTranslations: texts(region.nameTranslations) })),
+    outputs: row.outputs.map(({ output }) => ({ ...output, titleTranslations: texts(output.titleTranslations) })),
+    donors: row.donors.map(({ donor }) => ({ id: donor.id, code: donor.code, name: donor.organisation.name, nameTranslations: texts(donor.organisation.nameTranslations) })),
+    partners: row.partners.map(({ role, organisation }) => ({ organisationId: organisation.id, name: organisation.name, nameTranslations: texts(organisation.nameTranslations), acronym: organisation.acronym, role })),
     sessions: row.sessions.map((session) => toSession(ctx, session)),
   };
 }
 
-/** Ids of activities whose title, code or one of whose topics contains `q` (case-insensitive). */
+/** Ids of activities whose title, code or one of whose topics contains `q` (any case, ё = е: http/search.ts). */
 async function searchActivityIds(db: Db, q: string): Promise<string[]> {
-  const pattern = likeContaining(q);
+  const pattern = keyContaining(q);
   const rows = await db.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Activity"
-    WHERE title ILIKE ${pattern} OR code ILIKE ${pattern} OR array_to_string(topics, E'\n') ILIKE ${pattern}`;
+    WHERE "titleKey" LIKE ${pattern} OR vep_text_key(coalesce(code, '')) LIKE ${pattern} OR vep_text_key(array_to_string(topics, E'\n')) LIKE ${pattern}`;
   return rows.map((r) => r.id);
 }
 
@@ -128,7 +129,7 @@ export interface ActivityFilters {
 }
 
 export async function listActivities({ ctx, input }: { ctx: ServiceContext; input: ActivityFilters & { sort: ActivitySort; limit: number; cursor?: string | undefined } }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  const page = keyset(sortedByKey(input.sort, { title: "titleKey" }), input.limit, input.cursor);
   const rows = await ctx.db.activity.findMany({
     where: {
       AND: [
@@ -149,7 +150,8 @@ export async function listActivities({ ctx, input }: { ctx: ServiceContext; inpu
     },
     orderBy: page.orderBy,
     take: page.take,
-    select: summarySelect,
+    // The key is selected for the cursor of a list sorted by title.
+    select: { ...summarySelect, titleKey: true },
   });
   const { items, nextCursor } = page.page(rows);
   const counts = await participationCounts(ctx.db, items.map((a) => a.id));

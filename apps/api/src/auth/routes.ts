@@ -1,5 +1,5 @@
 import { createRoute } from "@hono/zod-openapi";
-import { CurrentUserSchema, LoginInputSchema, LoginResultSchema, MeUpdateSchema } from "@vep/domain";
+import { CurrentUserSchema, LoginInputSchema, LoginResultSchema, MeUpdateSchema, msg } from "@vep/domain";
 import { problem } from "../http/errors.js";
 import { bearerAuth, newRouter, ProblemSchema } from "../http/router.js";
 import { login, logout, toCurrentUser, updateMe } from "./service.js";
@@ -67,13 +67,13 @@ export function authRoutes(throttle: LoginThrottle) {
       const wait = Math.max(throttle.account.retryAfter(input.email), throttle.address.retryAfter(address));
       if (wait > 0) {
         c.header("Retry-After", String(wait));
-        return problem(c, 429, "Too many attempts", { detail: `Too many failed sign-ins. Try again in ${Math.ceil(wait / 60)} minute(s).` });
+        return problem(c, 429, msg("auth.tooManyAttempts"), { detail: msg("auth.tooManySignIns", { minutes: Math.ceil(wait / 60) }) });
       }
       const result = await login({ ctx: { db: c.var.db, clientAddress: address, userAgent: c.req.header("user-agent") }, input });
       if (!result) {
         throttle.account.fail(input.email);
         throttle.address.fail(address);
-        return problem(c, 401, "Unauthorized", { detail: "E-mail or password is incorrect." });
+        return problem(c, 401, msg("http.unauthorized"), { detail: msg("auth.badCredentials") });
       }
       throttle.account.reset(input.email);
       return c.json(result, 200);

@@ -1,6 +1,6 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import type { Context } from "hono";
-import { PublicFeedbackAnswerSchema, PublicFeedbackFormSchema, PublicFeedbackReceiptSchema, QuoteFromResponseInputSchema, QuoteSchema } from "@vep/domain";
+import { msg, PublicFeedbackAnswerSchema, PublicFeedbackFormSchema, PublicFeedbackReceiptSchema, QuoteFromResponseInputSchema, QuoteSchema } from "@vep/domain";
 import { serviceContext } from "../http/context.js";
 import { problem } from "../http/errors.js";
 import { conflict, IdParam, json, notFound, refusals } from "../http/openapi.js";
@@ -54,8 +54,8 @@ const quoteRoute = createRoute({
 
 function unavailableProblem(c: Context, found: Unavailable) {
   return found.state === "not-open-yet"
-    ? problem(c, 403, "Not open yet", { detail: `This feedback form opens at ${found.opensAt.toISOString()}.` })
-    : problem(c, 410, "Closed", { detail: `This feedback form closed at ${found.closedAt.toISOString()}.` });
+    ? problem(c, 403, msg("feedback.notOpenYet"), { detail: msg("feedback.opensAt", { at: found.opensAt.toISOString() }) })
+    : problem(c, 410, msg("feedback.closed"), { detail: msg("feedback.closedAt", { at: found.closedAt.toISOString() }) });
 }
 
 export function feedbackRoutes(throttle: FeedbackThrottle) {
@@ -71,7 +71,7 @@ export function feedbackRoutes(throttle: FeedbackThrottle) {
       const wait = throttle.take(c.var.clientAddress, found.form.id);
       if (wait > 0) {
         c.header("Retry-After", String(wait));
-        return problem(c, 429, "Too many answers", { detail: `Too many answers from this address. Try again in ${Math.ceil(wait / 60)} minute(s).` });
+        return problem(c, 429, msg("feedback.tooManyAnswers"), { detail: msg("feedback.tooManyAnswersDetail", { minutes: Math.ceil(wait / 60) }) });
       }
       return c.json(await submitFeedback({ ctx, input: { form: found.form, answer: c.req.valid("json") } }), 201);
     })

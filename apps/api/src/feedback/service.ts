@@ -8,6 +8,7 @@ import {
   FEEDBACK_ANSWER_FIELDS,
   isFeedbackQuestionKey,
   NotFoundError,
+  msg,
   RuleViolationError,
   type PublicFeedbackAnswer,
   type PublicFeedbackForm,
@@ -52,7 +53,8 @@ async function formByToken(ctx: PublicFeedbackContext, token: string): Promise<F
 function regionsOf(db: Prisma.TransactionClient, activity: FormRow["activity"]) {
   return db.region.findMany({
     where: { countryId: activity.countryId, validFrom: { lte: activity.endDate }, OR: [{ validTo: null }, { validTo: { gte: activity.startDate } }] },
-    orderBy: { name: "asc" },
+    // Russian alphabetical order (http/search.ts).
+    orderBy: { nameKey: "asc" },
     select: { id: true, code: true, name: true, nameTranslations: true },
   });
 }
@@ -102,7 +104,7 @@ export async function submitFeedback({ ctx, input }: { ctx: PublicFeedbackContex
     if (answer.respondentRegionId !== undefined) {
       const offered = await regionsOf(tx, form.activity);
       if (!offered.some((r) => r.id === answer.respondentRegionId)) {
-        throw new RuleViolationError("The region is not one this form offers", { "body.respondentRegionId": "Not one of the regions this form offers." });
+        throw new RuleViolationError(msg("feedback.regionNotOffered"), { "body.respondentRegionId": msg("feedback.regionNotOfferedField") });
       }
     }
     const row = await tx.feedbackResponse.create({ data: { ...answer, activityId: form.activity.id, formId: form.id } });

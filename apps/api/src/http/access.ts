@@ -2,7 +2,7 @@
 // come in the order 401 → 403 → 400 → 404 (CONVENTIONS.md).
 import { getConnInfo } from "@hono/node-server/conninfo";
 import { createMiddleware } from "hono/factory";
-import { scopeFor, type Principal } from "@vep/domain";
+import { msg, scopeFor, type Principal } from "@vep/domain";
 import { findSessionUser } from "../auth/service.js";
 import { TOKEN_PATTERN } from "../auth/tokens.js";
 import { problem } from "./errors.js";
@@ -32,7 +32,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
     const found = token && TOKEN_PATTERN.test(token) ? await findSessionUser(c.var.db, token) : null;
     if (!found) {
       c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
-      return problem(c, 401, "Unauthorized", { detail: "The session is missing, expired or was ended. Sign in again." });
+      return problem(c, 401, msg("http.unauthorized"), { detail: msg("http.sessionMissing") });
     }
     c.set("user", found.user);
     c.set("sessionId", found.sessionId);
@@ -53,7 +53,7 @@ export const authorize = createMiddleware<AppEnv>(async (c, next) => {
   }
   if (principal === "ANONYMOUS") {
     c.header("WWW-Authenticate", "Bearer");
-    return problem(c, 401, "Unauthorized", { detail: "Sign in to use this." });
+    return problem(c, 401, msg("http.unauthorized"), { detail: msg("http.signIn") });
   }
-  return problem(c, 403, "Forbidden", { detail: "Your role does not allow this." });
+  return problem(c, 403, msg("http.forbidden"), { detail: msg("http.roleForbidden") });
 });

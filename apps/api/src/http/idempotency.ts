@@ -4,14 +4,14 @@
 // that fails writes nothing, the key included, and may be retried with the same key.
 import { z } from "@hono/zod-openapi";
 import type { Prisma, PrismaClient } from "@vep/db";
-import { ConflictError } from "@vep/domain";
+import { ConflictError, english, msg } from "@vep/domain";
 
 export const IdempotencyHeaders = z.object({
   "idempotency-key": z
     .string()
     .min(8)
     .max(200)
-    .regex(/^[\x21-\x7e]+$/, "Printable ASCII without spaces")
+    .regex(/^[\x21-\x7e]+$/, english("http.idempotencyKeyFormat"))
     .optional()
     .meta({ description: "Repeat a request with the same key to get the first answer instead of a second write (kept per user)" }),
 });
@@ -39,7 +39,7 @@ export async function idempotent<T>(
   const replay = async (): Promise<IdempotentResult<T> | null> => {
     const earlier = await db.idempotencyKey.findUnique({ where: { userId_key: { userId, key } } });
     if (!earlier) return null;
-    if (earlier.requestHash !== requestHash) throw new ConflictError("This Idempotency-Key was already used for a different request; use a new key.");
+    if (earlier.requestHash !== requestHash) throw new ConflictError(msg("http.idempotencyReused"));
     return { status: earlier.statusCode as 201 | 200, body: earlier.response as T, replayed: true };
   };
 

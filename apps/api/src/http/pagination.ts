@@ -1,6 +1,6 @@
 // Keyset (cursor) pagination over (sort field, id): stable while rows are added, no repeats, no skips.
 import { z } from "zod";
-import { RuleViolationError } from "@vep/domain";
+import { msg, RuleViolationError } from "@vep/domain";
 
 export type SortValue = string | number | bigint | Date | null;
 
@@ -12,7 +12,8 @@ interface CursorPayload {
   id: string;
 }
 
-export const CursorSchema = z.string().min(1).max(500);
+/** As long as PageQuerySchema allows: a name-sorted list's cursor carries the name's sort key. */
+export const CursorSchema = z.string().min(1).max(4000);
 
 // Dates and BigInts (money in minor units) do not survive JSON: every string carries a type tag.
 function encodeValue(value: SortValue): string | number | null {
@@ -57,7 +58,7 @@ export function keyset<F extends string>(sort: Sort<F>, limit: number, cursor: s
       if (payload.s !== sortKey || typeof payload.id !== "string") throw new Error();
       after = { value: decodeValue(payload.v), id: payload.id };
     } catch {
-      throw new RuleViolationError("Invalid cursor", { "query.cursor": "The cursor is not valid for this list and sort." });
+      throw new RuleViolationError(msg("http.invalidCursor"), { "query.cursor": msg("http.cursorNotValid") });
     }
   }
   const op = sort.direction === "desc" ? "lt" : "gt";

@@ -2,7 +2,7 @@
 // caller's scope checked first (404), then the version read (409 when stale, before any business rule),
 // and the write itself guarded by `updateMany({ where: { id, version } })` so that a racing write gets 409 too.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, RuleViolationError } from "@vep/domain";
+import { ConflictError, EntityName, msg, NotFoundError, RuleViolationError } from "@vep/domain";
 import { recordAudit } from "./audit.js";
 import { ensureUpdated } from "./concurrency.js";
 import type { ServiceContext } from "./context.js";
@@ -13,7 +13,7 @@ const auditName = (entity: string) => entity.charAt(0).toLowerCase() + entity.sl
 
 /** Refuses a reference to a record that does not exist, naming the field, instead of a database 409. */
 export async function requireExists(found: Promise<unknown>, field: string, what: string): Promise<void> {
-  if (!(await found)) throw new RuleViolationError(`Unknown ${what}`, { [field]: `No such ${what}.` });
+  if (!(await found)) throw new RuleViolationError(msg("http.unknownRecord", { what: new EntityName(what) }), { [field]: msg("http.noSuchRecord", { what: new EntityName(what) }) });
 }
 
 export function createAudited<Row extends { id: string }>(ctx: ServiceContext, entity: string, create: (tx: Tx) => Promise<Row>): Promise<Row> {
@@ -39,7 +39,7 @@ interface VersionedWrite<Row> {
 async function loadCurrent<Row extends { version: number }>(tx: Tx, write: VersionedWrite<Row>): Promise<Row> {
   const before = await write.load(tx);
   if (!before) throw new NotFoundError(write.entity);
-  if (before.version !== write.version) throw new ConflictError(`The ${auditName(write.entity)} was changed by someone else. Reload it and apply your change again.`);
+  if (before.version !== write.version) throw new ConflictError(msg("http.stale", { entity: new EntityName(auditName(write.entity)) }));
   await write.check?.(tx, before);
   return before;
 }

@@ -5,7 +5,7 @@ import { NotFoundError, RuleViolationError, type Organisation, type Organisation
 import type { ServiceContext } from "../http/context.js";
 import { keyset, type Sort } from "../http/pagination.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../http/records.js";
-import { likeLiteral } from "../http/search.js";
+import { keyContains, likeLiteral, sortedByKey } from "../http/search.js";
 
 export type OrganisationSort = Sort<"name" | "createdAt">;
 
@@ -42,14 +42,14 @@ export async function listOrganisations({
   ctx: ServiceContext;
   input: { kind?: Organisation["kind"] | undefined; q?: string | undefined; parentId?: string | undefined; sort: OrganisationSort; limit: number; cursor?: string | undefined };
 }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  const page = keyset(sortedByKey(input.sort, { name: "nameKey" }), input.limit, input.cursor);
   const rows = await ctx.db.organisation.findMany({
     where: {
       AND: [
         organisationScope(ctx),
         input.kind ? { kind: input.kind } : {},
         input.parentId ? { parentId: input.parentId } : {},
-        input.q ? { OR: [{ name: { contains: likeLiteral(input.q), mode: "insensitive" } }, { acronym: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ nameKey: { contains: keyContains(input.q) } }, { acronym: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
         page.where,
       ],
     },

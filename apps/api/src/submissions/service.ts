@@ -1,10 +1,11 @@
 // Partner submissions as their readers see them: STAFF and ADMIN all of them, a PARTNER its own
 // organisation's. The list, one submission, its rows, its history and what changed between revisions.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Submission, type SubmissionDiff, type SubmissionHistory, type SubmissionRowItem } from "@vep/domain";
+import { msg, NotFoundError, RuleViolationError, type MessageText, type Submission, type SubmissionDiff, type SubmissionHistory, type SubmissionRowItem } from "@vep/domain";
 import type { ServiceContext } from "../http/context.js";
 import { keyset } from "../http/pagination.js";
 import { diffRevisions } from "./rows.js";
+import { texts } from "../results/shared.js";
 
 export function submissionScope(ctx: ServiceContext): Prisma.SubmissionWhereInput {
   return ctx.scope === "own-organisation" ? { organisationId: ctx.user.organisationId ?? "none" } : {};
@@ -19,8 +20,8 @@ const select = {
   reviewerComment: true,
   updatedAt: true,
   version: true,
-  activity: { select: { id: true, title: true } },
-  organisation: { select: { id: true, name: true } },
+  activity: { select: { id: true, title: true, titleTranslations: true } },
+  organisation: { select: { id: true, name: true, nameTranslations: true } },
   // Only the current revision: its row count and when it was sent.
   revisions: { orderBy: { number: "desc" }, take: 1, select: { rowCount: true, fileName: true, submittedAt: true } },
 } satisfies Prisma.SubmissionSelect;
@@ -31,8 +32,8 @@ function toSubmission(row: Prisma.SubmissionGetPayload<{ select: typeof select }
     id: row.id,
     kind: row.kind,
     status: row.status,
-    activity: row.activity,
-    organisation: row.organisation,
+    activity: { ...row.activity, titleTranslations: texts(row.activity.titleTranslations) },
+    organisation: { ...row.organisation, nameTranslations: texts(row.organisation.nameTranslations) },
     revision: row.currentRevision,
     rows: current?.rowCount ?? 0,
     fileName: current?.fileName ?? null,
@@ -102,7 +103,7 @@ export async function listSubmissionRows({
 }) {
   const submission = await submissionInScope(ctx.db, ctx, input.id);
   const revision = input.revision ?? submission.currentRevision;
-  if (revision > submission.currentRevision) throw new RuleViolationError("No such revision", { "query.revision": `The submission has ${submission.currentRevision} revisions.` });
+  if (revision > submission.currentRevision) throw new RuleViolationError(msg("submission.noSuchRevision"), { "query.revision": msg("submission.revisionCount", { count: submission.currentRevision }) });
   // Comments are made on a submitted revision; they follow the row (by its key) into later revisions.
   const comments = await ctx.db.submissionComment.findMany({ where: { submissionId: submission.id, rowNumber: { not: null }, revision: { lte: revision } }, orderBy: { createdAt: "asc" } });
   const commentedRows = comments.length === 0 ? [] : await ctx.db.submissionRow.findMany({
@@ -122,7 +123,7 @@ export async function listSubmissionRows({
     where: { AND: [{ submissionId: submission.id, revision }, input.commented === "true" ? { rowKey: { in: [...commentsByKey.keys()] } } : {}, page.where] },
     orderBy: page.orderBy,
     take: page.take,
-    include: { region: { select: { id: true, name: true } } },
+    include: { region: { select: { id: true, name: true, nameTranslations: true } } },
   });
   const { items, nextCursor } = page.page(rows);
   return {
@@ -132,7 +133,7 @@ export async function listSubmissionRows({
         rowKey: r.rowKey,
         fullName: r.fullName,
         sex: r.sex,
-        region: r.region,
+        region: r.region ? { ...r.region, nameTranslations: texts(r.region.nameTranslations) } : null,
         position: r.position,
         email: r.email,
         phone: r.phone,
@@ -164,10 +165,10 @@ export async function submissionDiff(ctx: ServiceContext, id: string, input: { f
   const submission = await submissionInScope(ctx.db, ctx, id);
   const to = input.to ?? submission.currentRevision;
   const from = input.from ?? to - 1;
-  const problems: Record<string, string> = {};
-  if (to > submission.currentRevision) problems["query.to"] = `The submission has ${submission.currentRevision} revisions.`;
-  if (from < 1 || from >= to) problems["query.from"] = to === 1 && input.from === undefined ? "The first revision has nothing before it to compare with." : "Must be an earlier revision than `to`.";
-  if (Object.keys(problems).length > 0) throw new RuleViolationError("Cannot compare these revisions", problems);
+  const problems: Record<string, MessageText> = {};
+  if (to > submission.currentRevision) problems["query.to"] = msg("submission.revisionCount", { count: submission.currentRevision });
+  if (from < 1 || from >= to) problems["query.from"] = to === 1 && input.from === undefined ? msg("submission.firstRevision") : msg("submission.earlierRevision");
+  if (Object.keys(problems).length > 0) throw new RuleViolationError(msg("submission.cannotCompare"), problems);
   const diff = await diffRevisions(ctx.db, submission.id, from, to);
   const brief = (r: { rowNumber: number; fullName: string | null }) => ({ rowNumber: r.rowNumber, fullName: r.fullName ?? "" });
   return {

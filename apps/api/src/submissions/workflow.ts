@@ -3,7 +3,7 @@
 // resubmission is a new revision that diffs against the one before. Approval turns the rows into
 // people and enrolments, which is the moment they start to count; an approved list is locked.
 import type { Prisma } from "@vep/db";
-import { ConflictError, normalisePersonName, RuleViolationError, type RowEdit } from "@vep/domain";
+import { ConflictError, msg, normalisePersonName, RuleViolationError, type RowEdit } from "@vep/domain";
 import { recordAudit } from "../http/audit.js";
 import { ensureUpdated } from "../http/concurrency.js";
 import type { ServiceContext } from "../http/context.js";
@@ -23,9 +23,10 @@ async function advance(tx: Tx, ctx: ServiceContext, submission: SubmissionRecord
   await ensureUpdated(count, async () => true, "Submission");
 }
 
-function refuseStatus(submission: SubmissionRecord, allowed: readonly string[], doing: string): void {
+function refuseStatus(submission: SubmissionRecord, allowed: readonly string[], doing: "submitted" | "returned" | "approved" | "edited"): void {
   if (!allowed.includes(submission.status)) {
-    throw new ConflictError(`A ${submission.status.toLowerCase()} list cannot be ${doing}${submission.status === "APPROVED" ? ": it is locked; changes need a new list" : ""}.`);
+    const params = { status: msg(`submission.status.${submission.status}`), action: msg(`submission.action.${doing}`) };
+    throw new ConflictError(submission.status === "APPROVED" ? msg("submission.refusedLocked", params) : msg("submission.refused", params));
   }
 }
 
@@ -50,7 +51,7 @@ export async function submitSubmission(ctx: ServiceContext, id: string, input: {
     const submission = await submissionInScope(tx, ctx, id);
     refuseStatus(submission, ["DRAFT", "RETURNED"], "submitted");
     const revision = await tx.submissionRevision.findUniqueOrThrow({ where: { submissionId_number: { submissionId: id, number: submission.currentRevision } } });
-    if (revision.rowCount === 0) throw new RuleViolationError("The list is empty", { body: "Import the participant list before submitting it." });
+    if (revision.rowCount === 0) throw new RuleViolationError(msg("submission.empty"), { body: msg("submission.importFirst") });
     await advance(tx, ctx, submission, input.version, { status: "SUBMITTED" });
     await tx.submissionRevision.update({ where: { id: revision.id }, data: { submittedAt: new Date(), submittedById: ctx.user.id } });
     await tx.submissionEvent.create({ data: { submissionId: id, revision: revision.number, action: "SUBMITTED", actorId: ctx.user.id, comment: input.comment ?? null, meta: { rows: revision.rowCount } } });
@@ -73,7 +74,7 @@ export async function returnSubmission(
       (await tx.submissionRow.findMany({ where: { submissionId: id, revision, rowNumber: { in: input.rows.map((r) => r.rowNumber) } }, select: { rowNumber: true } })).map((r) => r.rowNumber),
     );
     const missing = input.rows.map((r, i) => [i, r] as const).filter(([, r]) => !known.has(r.rowNumber));
-    if (missing.length > 0) throw new RuleViolationError("Comments on rows the list does not have", Object.fromEntries(missing.map(([i, r]) => [`body.rows.${i}.rowNumber`, `The list has no row ${r.rowNumber}.`])));
+    if (missing.length > 0) throw new RuleViolationError(msg("submission.rowsMissing"), Object.fromEntries(missing.map(([i, r]) => [`body.rows.${i}.rowNumber`, msg("submission.noRow", { row: r.rowNumber })])));
 
     const comment = input.comment ?? null;
     await advance(tx, ctx, submission, input.version, { status: "RETURNED", currentRevision: revision + 1, reviewedById: ctx.user.id, reviewedAt: new Date(), reviewerComment: comment });
@@ -117,7 +118,7 @@ async function openRevisionRow(tx: Tx, ctx: ServiceContext, id: string, version:
   const submission = await submissionInScope(tx, ctx, id);
   refuseStatus(submission, ["DRAFT", "RETURNED"], "edited");
   const row = await tx.submissionRow.findUnique({ where: { submissionId_revision_rowNumber: { submissionId: id, revision: submission.currentRevision, rowNumber } } });
-  if (!row) throw new RuleViolationError("No such row", { "path.rowNumber": `The list has no row ${rowNumber}.` });
+  if (!row) throw new RuleViolationError(msg("submission.noSuchRow"), { "path.rowNumber": msg("submission.noRow", { row: rowNumber }) });
   await advance(tx, ctx, submission, version, {});
   return { submission, row };
 }
@@ -126,7 +127,7 @@ async function regionValidFor(tx: Tx, activityId: string, regionId: string) {
   const activity = await tx.activity.findUniqueOrThrow({ where: { id: activityId }, select: { countryId: true, startDate: true } });
   const date = activity.startDate;
   const region = await tx.region.count({ where: { id: regionId, countryId: activity.countryId, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] } });
-  if (region === 0) throw new RuleViolationError("Not a region of the activity", { "body.regionId": "Not a region of the activity's country on its date." });
+  if (region === 0) throw new RuleViolationError(msg("submission.notActivityRegion"), { "body.regionId": msg("submission.notActivityRegionField") });
 }
 
 export async function editSubmissionRow(ctx: ServiceContext, id: string, rowNumber: number, edit: RowEdit) {

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "../lib/format";
 import { submissionPath } from "../lib/submissions";
 import type { SubmissionRow } from "../lib/submissions.server";
+import { localised } from "../lib/localised";
 
 /**
  * Submissions with their status; `showOrganisation` for staff, who see every partner's. A participant
@@ -32,8 +33,8 @@ export function SubmissionsTable({ submissions, showOrganisation = false, captio
         <tbody>
           {submissions.map((s) => (
             <tr key={s.id}>
-              <td>{s.activity.title}</td>
-              {showOrganisation ? <td>{s.organisation.name}</td> : null}
+              <td>{localised(s.activity, "title", locale)}</td>
+              {showOrganisation ? <td>{localised(s.organisation, "name", locale)}</td> : null}
               <td>{s.kind === "PARTICIPANT_LIST" ? <Link to={submissionPath(readerRole, s.id)}>{t(`submissions.kinds.${s.kind}`)}</Link> : t(`submissions.kinds.${s.kind}`)}</td>
               <td>
                 <span className={`badge badge--${s.status.toLowerCase()}`}>{t(`submissions.statuses.${s.status}`)}</span>

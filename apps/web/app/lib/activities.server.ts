@@ -22,6 +22,8 @@ import {
   type Trainer,
 } from "@vep/domain";
 import { callApi, notFound, unexpectedResponse, type ApiClient } from "../api.server";
+import { CONTENT_LANGUAGES, localised, type ContentLanguage } from "./localised";
+import { getLocale } from "../i18n.server";
 
 
 // ───────────────────────────── results of writes ─────────────────────────────
@@ -143,8 +145,8 @@ export async function createActivity(api: ApiClient, input: ActivityInput, reque
   return writeResult(response, () => response.json() as Promise<StaffActivity>);
 }
 
-/** The fields the form edits; translations and the original language stay as they are. */
-export type ActivityChanges = Omit<ActivityInput, "titleTranslations" | "descriptionTranslations" | "objectivesTranslations" | "originalLanguage">;
+/** The fields the form edits; the objectives' translations stay as they are (the form does not offer them). */
+export type ActivityChanges = Omit<ActivityInput, "objectivesTranslations">;
 
 export async function updateActivity(api: ApiClient, id: string, version: number, changes: ActivityChanges, request: Request) {
   const response = await callApi(request, () => api.api.v1.activities[":id"].$patch({ param: { id }, json: { ...changes, version } }));
@@ -204,9 +206,10 @@ export async function regionsInForce(api: ApiClient, countryId: string, startDat
   if (!countryId) return [];
   const dates = [...new Set([startDate, endDate].filter((d) => /^\d{4}-\d{2}-\d{2}$/.test(d)))];
   const lists = dates.length === 0 ? [await listRegions(api, { countryId }, request)] : await Promise.all(dates.map((validOn) => listRegions(api, { countryId, validOn }, request)));
+  const locale = await getLocale(request);
   const byId = new Map<string, RegionOption>();
-  for (const region of lists.flat()) byId.set(region.id, { id: region.id, code: region.code, name: region.name, validFrom: region.validFrom, validTo: region.validTo });
-  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name));
+  for (const region of lists.flat()) byId.set(region.id, { id: region.id, code: region.code, name: localised(region, "name", locale), validFrom: region.validFrom, validTo: region.validTo });
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, locale));
 }
 
 export async function listDonors(api: ApiClient, request: Request) {
@@ -319,6 +322,23 @@ export interface ActivityFormValues {
   outputIds: string[];
   donorIds: string[];
   partners: { organisationId: string; role: string }[];
+  /** The language the title and description are written in, and their text in the other content languages. */
+  originalLanguage: string;
+  translations: Record<ContentLanguage, { title: string; description: string }>;
+}
+
+
+function blankTranslations(): ActivityFormValues["translations"] {
+  return { en: { title: "", description: "" }, ru: { title: "", description: "" } };
+}
+
+/** Non-blank translations, without one in the original's own language (the plain field holds that). */
+function translationsOf(values: ActivityFormValues, field: "title" | "description"): Record<string, string> {
+  return Object.fromEntries(
+    CONTENT_LANGUAGES.filter((lng) => lng !== values.originalLanguage)
+      .map((lng) => [lng, values.translations[lng][field].trim()] as const)
+      .filter(([, text]) => text !== ""),
+  );
 }
 
 /** Topics typed one per line or separated by commas. */
@@ -351,6 +371,10 @@ export function activityFormValues(form: FormData): ActivityFormValues {
     outputIds: form.getAll("outputIds").map(String),
     donorIds: form.getAll("donorIds").map(String),
     partners,
+    originalLanguage: text("originalLanguage") || "en",
+    translations: Object.fromEntries(
+      CONTENT_LANGUAGES.map((lng) => [lng, { title: text(`translations.${lng}.title`), description: text(`translations.${lng}.description`) }]),
+    ) as ActivityFormValues["translations"],
   };
 }
 
@@ -376,6 +400,9 @@ export function parseActivityForm(values: ActivityFormValues) {
     donorIds: values.donorIds,
     // Blank partner rows are left out.
     partners: values.partners.filter((p) => p.organisationId !== ""),
+    originalLanguage: values.originalLanguage,
+    titleTranslations: translationsOf(values, "title"),
+    descriptionTranslations: translationsOf(values, "description"),
   };
   const parsed = ActivityInputSchema.safeParse(candidate);
   if (parsed.success) return { ok: true as const, input: parsed.data };
@@ -385,7 +412,7 @@ export function parseActivityForm(values: ActivityFormValues) {
 }
 
 export function activityChanges(input: ActivityInput): ActivityChanges {
-  const { titleTranslations: _t, descriptionTranslations: _d, objectivesTranslations: _o, originalLanguage: _l, ...changes } = input;
+  const { objectivesTranslations: _o, ...changes } = input;
   return changes;
 }
 
@@ -409,6 +436,10 @@ export function activityToFormValues(activity: StaffActivity): ActivityFormValue
     outputIds: activity.outputs.map((o) => o.id),
     donorIds: activity.donors.map((d) => d.id),
     partners: activity.partners.map((p) => ({ organisationId: p.organisationId, role: p.role })),
+    originalLanguage: activity.originalLanguage,
+    translations: Object.fromEntries(
+      CONTENT_LANGUAGES.map((lng) => [lng, { title: activity.titleTranslations[lng] ?? "", description: activity.descriptionTranslations[lng] ?? "" }]),
+    ) as ActivityFormValues["translations"],
   };
 }
 
@@ -526,14 +557,20 @@ export interface ActivityFormOptions {
  * the country's regions in force during the dates, the programme's outputs, every organisation.
  */
 export async function activityFormOptions(api: ApiClient, values: Pick<ActivityFormValues, "programmeId" | "countryId" | "startDate" | "endDate">, request: Request): Promise<ActivityFormOptions> {
-  const [programmes, programme, allCountries, organisations, outputs] = await Promise.all([
+  const [locale, programmes, programme, allCountries, organisations, outputs] = await Promise.all([
+    getLocale(request),
     listProgrammes(api, request),
     values.programmeId ? getProgramme(api, values.programmeId, request) : Promise.resolve(null),
     listCountries(api, request),
     listOrganisations(api, request),
     listOutputs(api, values.programmeId, request),
   ]);
-  const countries = programme && programme.countries.length > 0 ? programme.countries.map((c) => ({ id: c.countryId, name: c.name })) : allCountries.map((c) => ({ id: c.id, name: c.name }));
+  // Names in the reader's language: the programme's own country list names them in the original only.
+  const countryName = new Map(allCountries.map((c) => [c.id, localised(c, "name", locale)]));
+  const countries =
+    programme && programme.countries.length > 0
+      ? programme.countries.map((c) => ({ id: c.countryId, name: countryName.get(c.countryId) ?? c.name }))
+      : allCountries.map((c) => ({ id: c.id, name: localised(c, "name", locale) }));
   const hasDates = [values.startDate, values.endDate].some((d) => /^\d{4}-\d{2}-\d{2}$/.test(d));
   const today = new Date().toISOString().slice(0, 10);
   const regions = hasDates
@@ -544,12 +581,12 @@ export async function activityFormOptions(api: ApiClient, values: Pick<ActivityF
     modalities: ModalitySchema.options,
     statuses: ActivityStatusSchema.options,
     partnerRoles: PartnerRoleSchema.options,
-    programmes: programmes.map((p) => ({ id: p.id, title: p.title })),
+    programmes: programmes.map((p) => ({ id: p.id, title: localised(p, "title", locale) })),
     countries,
     regions,
     donors: programme ? programme.donors : [],
-    outputs: outputs.map((o) => ({ id: o.id, code: o.code, title: o.title })),
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name, acronym: o.acronym })),
+    outputs: outputs.map((o) => ({ id: o.id, code: o.code, title: localised(o, "title", locale) })),
+    organisations: organisations.map((o) => ({ id: o.id, name: localised(o, "name", locale), acronym: o.acronym })),
     regionsValidOn: hasDates ? null : today,
   };
 }
@@ -578,6 +615,8 @@ export async function newActivityValues(api: ApiClient, request: Request): Promi
     outputIds: [],
     donorIds: [],
     partners: [],
+    originalLanguage: "en",
+    translations: blankTranslations(),
   };
 }
 

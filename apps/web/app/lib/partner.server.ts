@@ -2,6 +2,7 @@
 // and the people it enrolled in them. The API scopes every call to the partner's own organisation.
 import { isTrained, type ActivityDetail, type ActivitySummary, type Enrolment } from "@vep/domain";
 import { callApi, notFound, unexpectedResponse, type ApiClient } from "../api.server";
+import { localised } from "./localised";
 
 interface Page<T> {
   items: T[];
@@ -47,21 +48,22 @@ export async function listOwnEnrolments(api: ApiClient, activityId: string, requ
   return items;
 }
 
-/** The partner's organisation and its departments, by id (to name the department a person belongs to). */
-export async function getOwnOrganisationNames(api: ApiClient, request?: Request): Promise<Map<string, string>> {
+/** The partner's organisation and its departments, by id (to name the department a person belongs to), in `locale`. */
+export async function getOwnOrganisationNames(api: ApiClient, request: Request | undefined, locale: string): Promise<Map<string, string>> {
   const response = await callApi(request, () => api.api.v1.organisations.$get({ query: { limit: "100" } }));
   if (!response.ok) return new Map();
   const body = await response.json();
-  return new Map(body.items.map((organisation) => [organisation.id, organisation.name]));
+  return new Map(body.items.map((organisation) => [organisation.id, localised(organisation, "name", locale)]));
 }
 
 /** A partner's view of one enrolment: the person, where they come from, and whether they completed. */
 export function enrolmentRows(
   enrolments: Enrolment[],
-  activity: { sessionCount: number; completionSharePercent: number; regions: { id: string; name: string }[] },
+  activity: { sessionCount: number; completionSharePercent: number; regions: { id: string; name: string; nameTranslations?: Record<string, string> | undefined }[] },
   organisations: Map<string, string>,
+  locale: string,
 ) {
-  const regions = new Map(activity.regions.map((region) => [region.id, region.name]));
+  const regions = new Map(activity.regions.map((region) => [region.id, localised(region, "name", locale)]));
   return enrolments
     .map((enrolment) => ({
       id: enrolment.id,

@@ -61,3 +61,78 @@ describe.each(COMPLETE)("the %s catalogues", (lng) => {
     expect(differing).toEqual([]);
   });
 });
+
+// ───────────────────────────── no unused key ─────────────────────────────
+// A key is used when a source file that works in its namespace (common everywhere; another namespace where
+// the file names it: useTranslation("staff"), getAreaT(request, "staff"), "staff:key", handle.i18n) holds
+// the key as a string literal, or when it starts with one of the prefixes below that the code completes at
+// run time from an enum or a field name. Each prefix must itself appear in the source as the head of a
+// template literal (`activityType.${type}`), so that the list cannot outlive the code that builds the keys.
+
+const APP = path.dirname(LOCALES);
+/** `namespace:static head of the key` for keys the code builds; the head must appear as `head${…}` in source. */
+const DYNAMIC_PREFIXES = [
+  // Enum values (one text per value of a domain enum).
+  "common:activityType.", "common:modality.", "common:activityStatus.", "common:programmeStatus.", "common:progressStatus.",
+  "common:sex.", "common:role.", "common:partnerRole.", "common:submissions.statuses.", "common:submissions.kinds.",
+  "admin:organisationKind.", "admin:regionKind.", "admin:roles.", "admin:languages.", "admin:users.saved.",
+  "programme:personSex.", "programme:earmarking.", "programme:budgetType.", "programme:budgetStatus.", "programme:direction.",
+  "programme:measure.", "programme:indicatorSource.", "programme:disaggregation.", "programme:records.answer.", "programme:form.errors.",
+  "staff:activities.participants.sexValue.", "staff:activities.participants.roleValue.", "staff:activities.list.sort.",
+  "staff:activities.enrol.errors.", "staff:activities.form.languageName.",
+  "partner:activity.enrolmentRole.",
+  "submissions:sex.", "submissions:role.", "submissions:fields.", "submissions:feedbackFields.", "submissions:rows.errors.",
+  "submissions:import.counts.", "submissions:import.delimiters.", "submissions:import.formats.", "submissions:history.actions.",
+  "submissions:review.statusLead.", "submissions:review.done.", "submissions:page.statusLead.", "submissions:page.done.",
+  "submissions:notifications.kinds.",
+  "feedback:public.questions.", "feedback:public.errors.", "feedback:public.scale.", "feedback:public.sexValue.",
+  "feedback:public.unavailable.", "feedback:public.languages.", "feedback:staff.responses.", "feedback:staff.forms.statusValue.",
+  "feedback:staff.errors.",
+  "reports:filters.errors.", "reports:contributions.earmarkingValue.",
+  "donor:filters.errors.",
+  "iati:result.source.", "iati:result.kind.",
+  "exports:lists.",
+  // Navigation items (root.tsx NAVIGATION), error pages by kind, sign-in errors, form field messages by form.
+  "common:nav.", "common:error.", "common:auth.errors.", "staff:activities.errors.",
+] as const;
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return entry.name === "locales" ? [] : sourceFiles(full);
+    return /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name) ? [full] : [];
+  });
+}
+
+const sources = sourceFiles(APP).map((file) => readFileSync(file, "utf8"));
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** Files that work in `ns`: all of them for common, otherwise those that name it as a string or a `ns:` key. */
+const filesIn = (ns: string) => (ns === "common" ? sources : sources.filter((s) => new RegExp(`["'\`]${ns}(["'\`]|:)`).test(s)));
+const literally = (key: string) => new RegExp(`["'\`](?:\\w+:)?${escape(key)}["'\`]`);
+const headOf = (prefix: string) => new RegExp(`\`(?:\\w+:)?${escape(prefix)}\\$\\{`);
+
+describe("the English catalogues", () => {
+  const keysByNs = new Map(namespaces.map((ns) => [ns, [...new Set(flatten(load("en", ns)).keys())].map(pluralBase)]));
+
+  it("have no unused key", () => {
+    const unused: string[] = [];
+    for (const [ns, keys] of keysByNs) {
+      const files = filesIn(ns);
+      const dynamic = DYNAMIC_PREFIXES.filter((p) => p.startsWith(`${ns}:`)).map((p) => p.slice(ns.length + 1));
+      for (const key of new Set(keys)) {
+        if (dynamic.some((prefix) => key.startsWith(prefix))) continue;
+        if (!files.some((source) => literally(key).test(source))) unused.push(`${ns}:${key}`);
+      }
+    }
+    const count = [...keysByNs.values()].reduce((n, keys) => n + new Set(keys).size, 0);
+    const ru = namespaces.reduce((n, ns) => n + flatten(load("ru", ns)).size, 0);
+    console.log(`catalogue keys: ${count} (${[...keysByNs.values()].reduce((n, k) => n + k.length, 0)} English texts, ${ru} Russian texts with their plural forms)`);
+    expect(unused).toEqual([]);
+  });
+
+  it.each(DYNAMIC_PREFIXES)("%s is built by the code and names some keys", (entry) => {
+    const [ns, prefix] = entry.split(":") as [string, string];
+    expect(keysByNs.get(ns)?.some((key) => key.startsWith(prefix)), "no key starts with it").toBe(true);
+    expect(filesIn(ns).some((source) => headOf(prefix).test(source)), "no template literal builds it").toBe(true);
+  });
+});

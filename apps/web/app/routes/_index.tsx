@@ -8,6 +8,8 @@ import { Figures } from "../components/figures";
 import { TrainedBySexChart, type SexBar } from "../components/trained-by-sex-chart";
 import { getFixedT, getLocale } from "../i18n.server";
 import { formatNumber, SUPPRESSION_THRESHOLD } from "../lib/format";
+import { LocalText } from "../components/local-text";
+import { localised, localisedField } from "../lib/localised";
 
 const PAGE_SIZE = 50;
 
@@ -20,7 +22,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     listPublicActivities(api, { limit: PAGE_SIZE, cursor }, request),
   ]);
   return {
-    title: t("app.pageTitle", { page: summary.programme.title, app: t("app.name") }),
+    title: t("app.pageTitle", { page: localised(summary.programme, "title", locale), app: t("app.name") }),
+    description: localised(summary.programme, "description", locale),
     summary,
     // The public endpoint lists delivered activities only, newest first.
     activities: activities.items,
@@ -31,7 +34,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
-  return [{ title: data.title }, { name: "description", content: data.summary.programme.description.slice(0, 300) }];
+  return [{ title: data.title }, { name: "description", content: data.description.slice(0, 300) }];
 };
 
 export default function Home() {
@@ -54,8 +57,12 @@ export default function Home() {
     <>
       <section className="intro" aria-labelledby="programme-title">
         <p className="eyebrow">{t("home.eyebrow")}</p>
-        <h1 id="programme-title">{programme.title}</h1>
-        <p className="lead">{programme.description}</p>
+        <h1 id="programme-title">
+          <LocalText {...localisedField(programme, "title", locale)} />
+        </h1>
+        <p className="lead">
+          <LocalText {...localisedField(programme, "description", locale)} />
+        </p>
         <dl className="facts">
           <div>
             <dt>{t("home.status")}</dt>
@@ -77,7 +84,7 @@ export default function Home() {
               {programme.donors.length > 0 ? (
                 <ul className="inline-list">
                   {programme.donors.map((donor) => (
-                    <li key={donor.code}>{donor.name}</li>
+                    <li key={donor.code}>{localised(donor, "name", locale)}</li>
                   ))}
                 </ul>
               ) : (
@@ -183,8 +190,8 @@ export default function Home() {
                 {activities.map((activity) => (
                   <tr key={activity.id}>
                     <th scope="row">
-                      <Link to={`/activities/${encodeURIComponent(activity.id)}`}>{activity.title}</Link>
-                      <span className="muted block">{activity.country.name}</span>
+                      <Link to={`/activities/${encodeURIComponent(activity.id)}`}>{localised(activity, "title", locale)}</Link>
+                      <span className="muted block">{localised(activity.country, "name", locale)}</span>
                     </th>
                     <td>{t(`activityType.${activity.type}`)}</td>
                     <td>{t(`modality.${activity.modality}`)}</td>

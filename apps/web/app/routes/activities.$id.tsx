@@ -7,18 +7,24 @@ import { DateRange, DateText } from "../components/date-range";
 import { Figures } from "../components/figures";
 import { getFixedT, getLocale } from "../i18n.server";
 import { formatNumber } from "../lib/format";
+import { LocalText } from "../components/local-text";
+import { localised, localisedField, localisedText } from "../lib/localised";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const [locale, t] = await Promise.all([getLocale(request), getFixedT(request)]);
   const activity = await getPublicActivity(apiClient({ request, locale }), id, request);
-  return { activity, title: t("app.pageTitle", { page: activity.title, app: t("app.name") }) };
+  return {
+    activity,
+    title: t("app.pageTitle", { page: localised(activity, "title", locale), app: t("app.name") }),
+    description: localised(activity, "description", locale),
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data) return [];
-  return [{ title: data.title }, { name: "description", content: data.activity.description.slice(0, 300) }];
+  return [{ title: data.title }, { name: "description", content: data.description.slice(0, 300) }];
 };
 
 export default function ActivityPage() {
@@ -40,7 +46,9 @@ export default function ActivityPage() {
             modality: t(`modality.${activity.modality}`),
           })}
         </p>
-        <h1 id="activity-title">{activity.title}</h1>
+        <h1 id="activity-title">
+          <LocalText {...localisedField(activity, "title", locale)} />
+        </h1>
         <dl className="facts">
           <div>
             <dt>{t("activity.status")}</dt>
@@ -58,7 +66,7 @@ export default function ActivityPage() {
           </div>
           <div>
             <dt>{t("activity.country")}</dt>
-            <dd>{activity.country.name}</dd>
+            <dd>{localised(activity.country, "name", locale)}</dd>
           </div>
           <div>
             <dt>{t("activity.type")}</dt>
@@ -96,14 +104,14 @@ export default function ActivityPage() {
       {activity.description ? (
         <section aria-labelledby="activity-description">
           <h2 id="activity-description">{t("activity.description")}</h2>
-          <Prose text={activity.description} />
+          <Prose {...proseOf(localisedField(activity, "description", locale), locale)} />
         </section>
       ) : null}
 
       {activity.objectives ? (
         <section aria-labelledby="activity-objectives">
           <h2 id="activity-objectives">{t("activity.objectives")}</h2>
-          <Prose text={activity.objectives} />
+          <Prose {...proseOf(localisedField(activity, "objectives", locale), locale)} />
         </section>
       ) : null}
 
@@ -142,7 +150,9 @@ export default function ActivityPage() {
                     <td className="nowrap">
                       <DateText iso={session.startsAt} />
                     </td>
-                    <td>{session.topic}</td>
+                    <td>
+                      <LocalText {...localisedField(session, "topic", locale)} />
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -170,7 +180,7 @@ export default function ActivityPage() {
               <tbody>
                 {activity.regions.map((region) => (
                   <tr key={region.code}>
-                    <th scope="row">{region.name}</th>
+                    <th scope="row">{localised(region, "name", locale)}</th>
                     <td className="num">
                       <CellValue cell={region.participants} />
                     </td>
@@ -191,7 +201,7 @@ export default function ActivityPage() {
             <ul className="plain-list">
               {activity.partners.map((partner) => (
                 <li key={`${partner.name}-${partner.role}`}>
-                  <span className="strong">{partner.name}</span>
+                  <span className="strong">{localised(partner, "name", locale)}</span>
                   {partner.acronym ? (
                     <>
                       {" "}
@@ -212,7 +222,7 @@ export default function ActivityPage() {
           ) : (
             <ul className="plain-list">
               {activity.donors.map((donor) => (
-                <li key={donor.code}>{donor.name}</li>
+                <li key={donor.code}>{localised(donor, "name", locale)}</li>
               ))}
             </ul>
           )}
@@ -226,8 +236,8 @@ export default function ActivityPage() {
             {activity.quotes.map((quote, index) => (
               <li key={index}>
                 <figure>
-                  <blockquote lang={quote.language}>
-                    <p>{quote.text}</p>
+                  <blockquote lang={localisedText(quote.text, quote.textTranslations, locale, quote.language).lang}>
+                    <p>{localisedText(quote.text, quote.textTranslations, locale, quote.language).text}</p>
                   </blockquote>
                   {quote.attribution ? <figcaption>{quote.attribution}</figcaption> : null}
                 </figure>
@@ -240,14 +250,19 @@ export default function ActivityPage() {
   );
 }
 
-/** Plain text from the API, paragraphs split on blank lines (never rendered as HTML). */
-function Prose({ text }: { text: string }) {
+/** Prose props for a localised text: `lang` only when it differs from the page's. */
+function proseOf({ text, lang }: { text: string; lang: string }, locale: string) {
+  return { text, lang: lang === locale ? undefined : lang };
+}
+
+/** Plain text from the API, paragraphs split on blank lines (never rendered as HTML), in language `lang`. */
+function Prose({ text, lang }: { text: string; lang?: string | undefined }) {
   const paragraphs = text
     .split(/\n\s*\n/)
     .map((paragraph) => paragraph.trim())
     .filter(Boolean);
   return (
-    <div className="prose">
+    <div className="prose" lang={lang}>
       {paragraphs.map((paragraph, index) => (
         <p key={index}>{paragraph}</p>
       ))}

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationUpdateSchema } from "@vep/domain";
@@ -10,10 +10,12 @@ import { SavedMessage } from "../components/programme/fields";
 import { allOrganisations, getOrganisation, listCountries, updateOrganisation } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, ADMIN_ROLES);
   const id = params.id;
   if (!id) notFound();
@@ -24,9 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listCountries(api, request),
   ]);
   return {
-    title: t("organisation.title", { name: organisation.name }),
+    title: t("organisation.title", { name: localised(organisation, "name", locale) }),
     organisation,
-    parents: organisationOptions(all.filter((o) => o.id !== id)),
+    parents: organisationOptions(all.filter((o) => o.id !== id), locale),
     countries: countries.items.map((c) => ({ value: c.id, label: c.name })),
   };
 }
@@ -55,7 +57,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function OrganisationPage() {
   const { organisation, parents, countries } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const edit = failureFor(actionData, "updateOrganisation");
@@ -68,7 +70,7 @@ export default function OrganisationPage() {
       </nav>
       <header className="intro">
         <p className="eyebrow">{t(`organisationKind.${organisation.kind}`)}</p>
-        <h1>{organisation.name}</h1>
+        <h1>{localised(organisation, "name", i18n.language)}</h1>
       </header>
       <SavedMessage message={params.get("saved") ? t("organisation.saved") : null} />
       <section aria-labelledby="edit-organisation" className="form-panel">

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OrganisationInputSchema } from "@vep/domain";
@@ -9,10 +9,12 @@ import { SavedMessage, TextField } from "../components/programme/fields";
 import { allOrganisations, createOrganisation, listCountries, listOrganisations } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, ADMIN_ROLES);
   const url = new URL(request.url);
   const cursor = url.searchParams.get("cursor");
@@ -29,8 +31,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     nextCursor: list.nextCursor,
     isFirstPage: cursor === null,
     q,
-    names: Object.fromEntries(all.map((o) => [o.id, o.acronym ?? o.name])),
-    parents: organisationOptions(all),
+    names: Object.fromEntries(all.map((o) => [o.id, o.acronym ?? localised(o, "name", locale)])),
+    parents: organisationOptions(all, locale),
     countries: countries.items.map((c) => ({ value: c.id, label: c.name })),
   };
 }
@@ -52,7 +54,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function OrganisationsPage() {
   const { organisations, nextCursor, isFirstPage, q, names, parents, countries } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   const [params] = useSearchParams();
   const created = failureFor(useActionData<typeof action>(), "createOrganisation");
   const countryName = new Map(countries.map((c) => [c.value, c.label]));
@@ -101,7 +103,7 @@ export default function OrganisationsPage() {
                 {organisations.map((o) => (
                   <tr key={o.id}>
                     <th scope="row">
-                      <Link to={`/admin/organisations/${o.id}`}>{o.name}</Link>
+                      <Link to={`/admin/organisations/${o.id}`}>{localised(o, "name", i18n.language)}</Link>
                       {o.acronym ? <span className="muted block small">{o.acronym}</span> : null}
                     </th>
                     <td>{t(`organisationKind.${o.kind}`)}</td>

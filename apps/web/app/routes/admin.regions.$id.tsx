@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegionUpdateSchema } from "@vep/domain";
@@ -10,19 +10,21 @@ import { SavedMessage } from "../components/programme/fields";
 import { getRegion, listRegions, updateRegion } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, ADMIN_ROLES);
   const id = params.id;
   if (!id) notFound();
   const [t, region] = await Promise.all([getAreaT(request, "admin"), getRegion(api, request, id)]);
   const siblings = await listRegions(api, request, region.countryId);
   return {
-    title: t("region.title", { name: region.name }),
+    title: t("region.title", { name: localised(region, "name", locale) }),
     region,
-    predecessors: siblings.filter((r) => r.id !== id).map((r) => ({ value: r.id, label: `${r.name} (${r.code})` })),
+    predecessors: siblings.filter((r) => r.id !== id).map((r) => ({ value: r.id, label: `${localised(r, "name", locale)} (${r.code})` })),
   };
 }
 
@@ -50,7 +52,7 @@ export async function action({ request, context, params }: ActionFunctionArgs) {
 
 export default function RegionPage() {
   const { region, predecessors } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("admin");
+  const { t, i18n } = useTranslation("admin");
   const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
   const edit = failureFor(actionData, "updateRegion");
@@ -63,7 +65,7 @@ export default function RegionPage() {
       </nav>
       <header className="intro">
         <p className="eyebrow">{t(`regionKind.${region.kind}`)}</p>
-        <h1>{region.name}</h1>
+        <h1>{localised(region, "name", i18n.language)}</h1>
       </header>
       <SavedMessage message={params.get("saved") ? t("region.saved") : null} />
       <section aria-labelledby="edit-region" className="form-panel">

@@ -11,6 +11,7 @@ import { createRegion, listCountries, listRegions } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, problemToErrors } from "../lib/programme-forms";
 import { pickProgramme } from "../lib/programme.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
@@ -48,7 +49,7 @@ export default function RegionsPage() {
   const { t, i18n } = useTranslation("admin");
   const [params] = useSearchParams();
   const created = failureFor(useActionData<typeof action>(), "createRegion");
-  const names = new Map(regions.map((r) => [r.id, r.name]));
+  const names = new Map(regions.map((r) => [r.id, localised(r, "name", i18n.language)]));
   const sorted = [...regions].sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || a.name.localeCompare(b.name, i18n.language));
   const inForce = regions.filter((r) => r.validTo === null).length;
 
@@ -97,7 +98,7 @@ export default function RegionsPage() {
                     {sorted.map((r) => (
                       <tr key={r.id} id={`region-${r.id}`} className={r.validTo ? "row--inactive" : undefined}>
                         <th scope="row">
-                          <Link to={`/admin/regions/${r.id}`}>{r.name}</Link>
+                          <Link to={`/admin/regions/${r.id}`}>{localised(r, "name", i18n.language)}</Link>
                           {r.aliases.length > 0 ? <span className="muted block small">{t("regions.alsoKnownAs", { aliases: r.aliases.slice(0, 3).join(", ") })}</span> : null}
                         </th>
                         <td>
@@ -134,7 +135,7 @@ export default function RegionsPage() {
               values={created?.values}
               errors={created?.errors}
               formErrors={created?.formErrors}
-              predecessors={regions.map((r) => ({ value: r.id, label: `${r.name} (${r.code})` }))}
+              predecessors={regions.map((r) => ({ value: r.id, label: `${localised(r, "name", i18n.language)} (${r.code})` }))}
               submitLabel={t("regions.add")}
             />
           </section>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { PasswordResetSchema, ROLES, UserUpdateSchema } from "@vep/domain";
@@ -10,17 +10,19 @@ import { ADMIN_ROLES, LANGUAGES, organisationOptions } from "../components/admin
 import { allOrganisations, getUser, resetPassword, updateUser } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, optionalText, problemToErrors } from "../lib/programme-forms";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 const FIELDS = ["displayName", "role", "organisationId", "language", "isActive"] as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api, user: me } = await requireUser(request, context, ADMIN_ROLES);
   const id = params.id;
   if (!id) notFound();
   const [t, user, organisations] = await Promise.all([getAreaT(request, "admin"), getUser(api, request, id), allOrganisations(api, request)]);
-  return { title: t("user.title", { name: user.displayName }), user, isMe: me.id === user.id, organisations: organisationOptions(organisations) };
+  return { title: t("user.title", { name: user.displayName }), user, isMe: me.id === user.id, organisations: organisationOptions(organisations, locale) };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

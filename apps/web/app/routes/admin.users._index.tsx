@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ROLES, UserInputSchema } from "@vep/domain";
@@ -9,12 +9,14 @@ import { ADMIN_ROLES, LANGUAGES, organisationOptions } from "../components/admin
 import { allOrganisations, createUser, listUsers, updateUser } from "../lib/admin.server";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formValues, issuesToErrors, optionalText, problemToErrors } from "../lib/programme-forms";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "admin"] };
 
 const FIELDS = ["email", "displayName", "role", "organisationId", "language", "password"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api, user } = await requireUser(request, context, ADMIN_ROLES);
   const url = new URL(request.url);
   const cursor = url.searchParams.get("cursor");
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     isFirstPage: cursor === null,
     q,
     me: user.id,
-    organisations: organisationOptions(organisations),
+    organisations: organisationOptions(organisations, locale),
   };
 }
 
@@ -71,6 +73,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function UsersPage() {
   const { users, nextCursor, isFirstPage, q, me, organisations } = useLoaderData<typeof loader>();
+  // Organisation names in the reader's language, from the options (the user list names them in the original).
+  const organisationName = new Map(organisations.map((o) => [o.value, o.label]));
   const { t } = useTranslation("admin");
   const [params] = useSearchParams();
   const actionData = useActionData<typeof action>();
@@ -134,7 +138,7 @@ export default function UsersPage() {
                         <span className="muted block small">{u.email}</span>
                       </th>
                       <td>{t(`roles.${u.role}`)}</td>
-                      <td>{u.organisation?.name ?? <span className="muted">{t("none")}</span>}</td>
+                      <td>{u.organisation ? (organisationName.get(u.organisation.id) ?? u.organisation.name) : <span className="muted">{t("none")}</span>}</td>
                       <td>{t(`languages.${u.language as "en"}`)}</td>
                       <td>
                         <span className={u.isActive ? "badge badge--active" : "badge badge--inactive"}>{u.isActive ? t("users.active") : t("users.inactive")}</span>

@@ -1,6 +1,6 @@
 // The donor progress dashboard: one programme's money, activities, reach, indicators and feedback,
 // for its funders (and programme staff). Aggregates only; counts under 3 people read "<3".
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -25,6 +25,7 @@ import { requireUser } from "../lib/auth.server";
 import { formatDate, formatNumber } from "../lib/format";
 import { getDonorProgress, getProgrammeCountries, parseProgressFilters, type ProgressFilterErrors } from "../lib/progress.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
+import { localised } from "../lib/localised";
 
 /** The dashboard's tables a donor can download, aggregates only. */
 const PROGRESS_LISTS = ["progress-funding", "progress-reach-by-sex", "progress-reach-by-region", "progress-indicators"] as const;
@@ -34,6 +35,7 @@ export const handle = { i18n: ["common", "donor", "reports", "exports"] };
 export const clientLoader = loadingNamespaces(handle.i18n);
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, ["DONOR", "STAFF", "ADMIN"]);
   const { values, query, errors } = parseProgressFilters(new URL(request.url).searchParams);
   let progress = await getDonorProgress(api, query, request);
@@ -49,6 +51,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   ]);
   return {
     title: t("page.title"),
+    programmeTitle: progress ? localised(progress.programme, "title", locale) : null,
     progress,
     countries,
     values: { ...values, programmeId: progress?.programme.id ?? values.programmeId },
@@ -61,7 +64,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) => {
   if (!data) return [];
   const root = matches.find((match) => match.id === "root")?.data as { appName?: string } | undefined;
-  const page = data.progress ? `${data.title}: ${data.progress.programme.title}` : data.title;
+  const page = data.programmeTitle ? `${data.title}: ${data.programmeTitle}` : data.title;
   return [{ title: root?.appName ? `${page} · ${root.appName}` : page }];
 };
 
@@ -95,7 +98,7 @@ export default function DonorProgressPage() {
           <p className="eyebrow">{t("page.eyebrow")}</p>
           <PrintButton label={t("page.print")} />
         </div>
-        <h1 id="progress-title">{programme.title}</h1>
+        <h1 id="progress-title">{localised(programme, "title", locale)}</h1>
         <p className="lead">{t("page.lead")}</p>
         <dl className="facts">
           <div>
@@ -210,7 +213,7 @@ function Filters({
   countries: { id: string; name: string }[];
   updating: boolean;
 }) {
-  const { t } = useTranslation("donor");
+  const { t, i18n } = useTranslation("donor");
   const message = (field: keyof FilterValues): string | null => {
     const error = errors[field];
     if (!error) return null;
@@ -231,7 +234,7 @@ function Filters({
           <select {...field("programmeId")} defaultValue={values.programmeId}>
             {programmes.map((programme) => (
               <option key={programme.id} value={programme.id}>
-                {programme.title}
+                {localised(programme, "title", i18n.language)}
               </option>
             ))}
           </select>

@@ -1,5 +1,5 @@
 // The partner's home: the activities assigned to its organisation, and where its submissions will be.
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,8 +10,9 @@ import { SubmissionsTable } from "../components/submissions-table";
 import { listSubmissions } from "../lib/submissions.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
-import { listAssignedActivities } from "../lib/partner.server";
+import { getOwnOrganisationNames, listAssignedActivities } from "../lib/partner.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "partner"] };
 
@@ -20,10 +21,16 @@ export const clientLoader = loadingNamespaces(handle.i18n);
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { user, api } = await requireUser(request, context, ["PARTNER"]);
   const cursor = new URL(request.url).searchParams.get("cursor") ?? undefined;
-  const [t, page, submissions] = await Promise.all([getAreaT(request, "partner"), listAssignedActivities(api, cursor, request), listSubmissions(api, {}, request)]);
+  const locale = await getLocale(request);
+  const [t, page, submissions, organisations] = await Promise.all([
+    getAreaT(request, "partner"),
+    listAssignedActivities(api, cursor, request),
+    listSubmissions(api, {}, request),
+    getOwnOrganisationNames(api, request, locale),
+  ]);
   return {
     title: t("home.title"),
-    organisation: user.organisation?.name ?? null,
+    organisation: user.organisation ? (organisations.get(user.organisation.id) ?? user.organisation.name) : null,
     activities: page.items,
     submissions: submissions.items,
     nextCursor: page.nextCursor,
@@ -74,8 +81,8 @@ export default function PartnerHome() {
                 {activities.map((activity) => (
                   <tr key={activity.id}>
                     <th scope="row">
-                      <Link to={`/partner/activities/${encodeURIComponent(activity.id)}`}>{activity.title}</Link>
-                      <span className="muted block">{activity.country.name}</span>
+                      <Link to={`/partner/activities/${encodeURIComponent(activity.id)}`}>{localised(activity, "title", locale)}</Link>
+                      <span className="muted block">{localised(activity.country, "name", locale)}</span>
                     </th>
                     <td>{tc(`activityType.${activity.type}`)}</td>
                     <td className="nowrap">

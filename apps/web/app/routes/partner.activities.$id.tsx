@@ -17,6 +17,8 @@ import { formatNumber } from "../lib/format";
 import { enrolmentRows, getAssignedActivity, getOwnOrganisationNames, listOwnEnrolments } from "../lib/partner.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { CsvLink } from "../components/csv-link";
+import { getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "partner", "submissions", "exports"] };
 
@@ -26,28 +28,30 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const { user, api } = await requireUser(request, context, ["PARTNER"]);
+  const locale = await getLocale(request);
   const [activity, enrolments, organisations, submissions] = await Promise.all([
     getAssignedActivity(api, id, request),
     listOwnEnrolments(api, id, request),
-    getOwnOrganisationNames(api, request),
+    getOwnOrganisationNames(api, request, locale),
     listSubmissions(api, { activityId: id }, request),
   ]);
   const ownRole = activity.partners.find((partner) => partner.organisationId === user.organisation?.id)?.role ?? null;
+  const title = localised(activity, "title", locale);
   const sessions = [...activity.sessions]
     .sort((a, b) => a.sequence - b.sequence)
-    .map((session) => ({ id: session.id, sequence: session.sequence, startsAt: session.startsAt, topic: session.topic, trainerCount: session.trainerCount }));
+    .map((session) => ({ id: session.id, sequence: session.sequence, startsAt: session.startsAt, topic: localised(session, "topic", locale), trainerCount: session.trainerCount }));
   return {
-    title: activity.title,
+    title,
     activity: {
       id: activity.id,
       code: activity.code,
-      title: activity.title,
+      title,
       type: activity.type,
       modality: activity.modality,
       status: activity.status,
       startDate: activity.startDate,
       endDate: activity.endDate,
-      country: activity.country.name,
+      country: localised(activity.country, "name", locale),
       sessionCount: activity.sessionCount,
       completionSharePercent: activity.completionSharePercent,
       participants: activity.participants,
@@ -55,7 +59,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     },
     ownRole,
     sessions,
-    people: enrolmentRows(enrolments, activity, organisations),
+    people: enrolmentRows(enrolments, activity, organisations, locale),
     submissions: submissions.items,
   };
 }

@@ -6,7 +6,8 @@ import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { ImportForm } from "../components/submissions/import-form";
 import { ImportPage } from "../components/submissions/import-page";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import { requireUser } from "../lib/auth.server";
 import { importStatus, newIdempotencyKey, runImportForm } from "../lib/participant-import.server";
 import { importPath, sheetKindOf, uploadUrl } from "../lib/submissions";
@@ -22,8 +23,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ["PARTNER"]);
   const sheet = sheetKindOf(request.url);
   const [t, activity] = await Promise.all([getAreaT(request, "submissions"), getAssignedActivity(api, id, request)]);
-  return { title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: activity.title }),
-    sheet, activity: { id: activity.id, title: activity.title }, idempotencyKey: newIdempotencyKey() };
+  const title = localised(activity, "title", await getLocale(request));
+  return { title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: title }),
+    sheet, activity: { id: activity.id, title }, idempotencyKey: newIdempotencyKey() };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);

@@ -8,12 +8,13 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { RowsPager, SubmissionDiffView, SubmissionFacts, SubmissionHistoryView, SubmissionRowsTable } from "../components/submissions/submission-parts";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { listRegions } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { getAssignedActivity } from "../lib/partner.server";
 import { changesByRow, importPath, invalidFields, parseRowEdit, ROW_EDIT_FIELDS, rowEditValues, type RowEditValues, sheetOf } from "../lib/submissions";
 import { editSubmissionRow, loadSubmissionPage, removeSubmissionRow, submitSubmission } from "../lib/submissions.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "partner", "submissions"] };
 
@@ -23,16 +24,16 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound();
   const { api } = await requireUser(request, context, ["PARTNER"]);
-  const [t, page] = await Promise.all([getAreaT(request, "submissions"), loadSubmissionPage(api, id, request)]);
+  const [t, page, locale] = await Promise.all([getAreaT(request, "submissions"), loadSubmissionPage(api, id, request), getLocale(request)]);
   // The regions a fixed row may name: those of the activity's country in force on its date.
   let regions: { id: string; name: string }[] = [];
   if (page.submission.editable) {
     const activity = await getAssignedActivity(api, page.submission.activity.id, request);
     regions = (await listRegions(api, { countryId: activity.country.id, validOn: activity.startDate.slice(0, 10) }, request))
-      .map((r) => ({ id: r.id, name: r.name }))
-      .sort((a, b) => a.name.localeCompare(b.name));
+      .map((r) => ({ id: r.id, name: localised(r, "name", locale) }))
+      .sort((a, b) => a.name.localeCompare(b.name, locale));
   }
-  return { title: t("page.title", { activity: page.submission.activity.title }), ...page, regions };
+  return { title: t("page.title", { activity: localised(page.submission.activity, "title", locale) }), ...page, regions };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -98,7 +99,7 @@ export default function PartnerSubmission() {
   const { submission, rows, nextCursor, isFirstPage, history, diff, regions } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation("submissions");
+  const { t, i18n } = useTranslation("submissions");
   const busy = navigation.state === "submitting";
   const activityPath = `/partner/activities/${encodeURIComponent(submission.activity.id)}`;
   const submitFailed = result?.intent === "submit" ? result : null;
@@ -108,7 +109,7 @@ export default function PartnerSubmission() {
   return (
     <article aria-labelledby="submission-title">
       <nav aria-label={t("breadcrumb")} className="breadcrumb">
-        <Link to={activityPath}>{submission.activity.title}</Link>
+        <Link to={activityPath}>{localised(submission.activity, "title", i18n.language)}</Link>
       </nav>
       {done === "edit" || done === "remove" || done === "submit" ? (
         <p className="form-success" role="status">
@@ -122,7 +123,7 @@ export default function PartnerSubmission() {
       ) : null}
 
       <header className="intro">
-        <p className="eyebrow">{submission.activity.title}</p>
+        <p className="eyebrow">{localised(submission.activity, "title", i18n.language)}</p>
         <h1 id="submission-title">{t(submission.kind === "FEEDBACK_BATCH" ? "page.feedbackHeading" : "page.heading")}</h1>
         <SubmissionFacts submission={submission} />
         <p>{t(`page.statusLead.${submission.status}`)}</p>

@@ -20,12 +20,13 @@ import {
   TrainedByRegionSection,
   TrainedBySexSection,
 } from "../components/progress/sections";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { formatDate, formatNumber } from "../lib/format";
 import { listDonors } from "../lib/programme.server";
 import { getDonorReport, parseReportFilters, type ReportFilterErrors, type ReportFilterValues } from "../lib/reports.server";
 import reportStyles from "../styles/reports.css?url";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "donor", "reports"] };
 
@@ -34,6 +35,7 @@ export const clientLoader = loadingNamespaces(handle.i18n);
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportStyles }];
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api, user } = await requireUser(request, context, ["DONOR", "STAFF", "ADMIN"]);
   const { values, query, errors } = parseReportFilters(new URL(request.url).searchParams);
   // Staff first choose the donor; a donor reads its own.
@@ -56,7 +58,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       title: report ? `${t("page.title")}: ${report.donor.name}` : t("page.title"),
       state,
       report,
-      donors: (donors?.items ?? []).map((d) => ({ id: d.id, name: d.organisation.name })),
+      donors: (donors?.items ?? []).map((d) => ({ id: d.id, name: localised(d.organisation, "name", locale) })),
       values: { ...values, donorId: report?.donor.id ?? values.donorId, programmeId: report?.programme.id ?? values.programmeId },
       errors,
     },
@@ -87,13 +89,13 @@ export default function DonorReportPage() {
   );
 
   if (!report) {
-    const message = state === "choose" ? "choose" : "notFound";
+    const choose = state === "choose";
     return (
       <article className="report" aria-labelledby="report-title">
         <header className="intro">
           <p className="eyebrow">{t("page.eyebrow")}</p>
-          <h1 id="report-title">{t(`${message}.heading`)}</h1>
-          <p>{t(`${message}.body`)}</p>
+          <h1 id="report-title">{choose ? t("choose.heading") : t("notFound.heading")}</h1>
+          <p>{choose ? t("choose.body") : t("notFound.body")}</p>
         </header>
         {filters}
       </article>
@@ -151,7 +153,7 @@ function Report({ report, updating, children }: { report: DonorReport; updating:
                 <dl className="facts">
                   <div>
                     <dt>{t("page.programme")}</dt>
-                    <dd>{programme.title}</dd>
+                    <dd>{localised(programme, "title", i18n.language)}</dd>
                   </div>
                   <div>
                     <dt>{t("page.iatiIdentifier")}</dt>
@@ -325,7 +327,7 @@ function Filters({
   programmes: { id: string; title: string }[];
   updating: boolean;
 }) {
-  const { t } = useTranslation("reports");
+  const { t, i18n } = useTranslation("reports");
   const message = (field: keyof ReportFilterValues): string | null => {
     const error = errors[field];
     if (!error) return null;
@@ -361,7 +363,7 @@ function Filters({
             <select {...field("programmeId")} defaultValue={values.programmeId}>
               {programmes.map((programme) => (
                 <option key={programme.id} value={programme.id}>
-                  {programme.title}
+                  {localised(programme, "title", i18n.language)}
                 </option>
               ))}
             </select>

@@ -9,7 +9,8 @@ import { Figures } from "../components/figures";
 import { DateTimeUtc } from "../components/activities/date-time";
 import type { FormErrors } from "../components/activities/fields";
 import { SessionForm } from "../components/activities/session-form";
-import { getFixedT } from "../i18n.server";
+import { getFixedT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import {
   createSession,
   getActivity,
@@ -30,10 +31,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const [tc, activity] = await Promise.all([getFixedT(request), getActivity(api, id, request)]);
+  const title = localised(activity, "title", await getLocale(request));
   const [enrolments, trainers] = await Promise.all([listEnrolments(api, id, request), listTrainers(api, request)]);
   const sessionCount = activity.sessions.length;
   return {
-    title: tc("app.pageTitle", { page: activity.title, app: tc("app.name") }),
+    title: tc("app.pageTitle", { page: title, app: tc("app.name") }),
     activity,
     needed: sessionsNeededToBeTrained(sessionCount, activity.completionSharePercent),
     enrolments: enrolments
@@ -145,7 +147,7 @@ export default function StaffActivity() {
             <p className="eyebrow">
               {t("activities.detail.eyebrow", { type: tc(`activityType.${activity.type}`), modality: tc(`modality.${activity.modality}`) })}
             </p>
-            <h1 id="activity-title">{activity.title}</h1>
+            <h1 id="activity-title">{localised(activity, "title", locale)}</h1>
           </div>
           <Link to={`${base}/edit`} className="button">
             {t("activities.detail.edit")}
@@ -169,11 +171,11 @@ export default function StaffActivity() {
           </div>
           <div>
             <dt>{t("activities.detail.programme")}</dt>
-            <dd>{activity.programme.title}</dd>
+            <dd>{localised(activity.programme, "title", locale)}</dd>
           </div>
           <div>
             <dt>{t("activities.detail.country")}</dt>
-            <dd>{activity.country.name}</dd>
+            <dd>{localised(activity.country, "name", locale)}</dd>
           </div>
           <div>
             <dt>{t("activities.detail.code")}</dt>
@@ -185,23 +187,23 @@ export default function StaffActivity() {
           </div>
           <div>
             <dt>{t("activities.detail.donors")}</dt>
-            <dd>{activity.donors.length > 0 ? activity.donors.map((d) => d.name).join(", ") : t("activities.detail.none")}</dd>
+            <dd>{activity.donors.length > 0 ? activity.donors.map((d) => localised(d, "name", locale)).join(", ") : t("activities.detail.none")}</dd>
           </div>
           <div>
             <dt>{t("activities.detail.outputs")}</dt>
-            <dd>{activity.outputs.length > 0 ? activity.outputs.map((o) => `${o.code} ${o.title}`).join("; ") : t("activities.detail.none")}</dd>
+            <dd>{activity.outputs.length > 0 ? activity.outputs.map((o) => `${o.code} ${localised(o, "title", locale)}`).join("; ") : t("activities.detail.none")}</dd>
           </div>
           <div>
             <dt>{t("activities.detail.partners")}</dt>
             <dd>
               {activity.partners.length > 0
-                ? activity.partners.map((p) => t("activities.detail.partner", { name: p.acronym ?? p.name, role: tc(`partnerRole.${p.role}`) })).join("; ")
+                ? activity.partners.map((p) => t("activities.detail.partner", { name: p.acronym ?? localised(p, "name", locale), role: tc(`partnerRole.${p.role}`) })).join("; ")
                 : t("activities.detail.none")}
             </dd>
           </div>
           <div>
             <dt>{t("activities.detail.regions", { count: activity.regions.length })}</dt>
-            <dd>{activity.regions.length > 0 ? activity.regions.map((r) => r.name).join(", ") : t("activities.detail.none")}</dd>
+            <dd>{activity.regions.length > 0 ? activity.regions.map((r) => localised(r, "name", locale)).join(", ") : t("activities.detail.none")}</dd>
           </div>
         </dl>
       </header>
@@ -223,11 +225,11 @@ export default function StaffActivity() {
         <div className="split">
           <section aria-labelledby="activity-about">
             <h2 id="activity-about">{t("activities.detail.about")}</h2>
-            {activity.description ? <Prose text={activity.description} /> : <p className="muted">{t("activities.detail.noDescription")}</p>}
+            {activity.description ? <Prose text={localised(activity, "description", locale)} /> : <p className="muted">{t("activities.detail.noDescription")}</p>}
             {activity.objectives ? (
               <>
                 <h3>{t("activities.detail.objectives")}</h3>
-                <Prose text={activity.objectives} />
+                <Prose text={localised(activity, "objectives", locale)} />
               </>
             ) : null}
           </section>
@@ -277,7 +279,7 @@ export default function StaffActivity() {
                         </span>
                       ) : null}
                     </td>
-                    <th scope="row">{session.topic}</th>
+                    <th scope="row">{localised(session, "topic", locale)}</th>
                     <td>
                       {session.trainers && session.trainers.length > 0 ? (
                         session.trainers.map((tr) => tr.fullName).join(", ")

@@ -4,7 +4,8 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { ActivityForm, BLANK_PARTNER_ROWS } from "../components/activities/activity-form";
 import { ConflictNotice } from "../components/activities/conflict-notice";
-import { getFixedT, getAreaT } from "../i18n.server";
+import { getFixedT, getAreaT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import {
   activityChanges,
   activityFormOptions,
@@ -28,11 +29,12 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
+  const title = localised(activity, "title", await getLocale(request));
   const values = activityToFormValues(activity);
   const options = await activityFormOptions(api, values, request);
   return {
-    title: tc("app.pageTitle", { page: t("activities.edit.title", { title: activity.title }), app: tc("app.name") }),
-    activity: { id: activity.id, title: activity.title, version: activity.version },
+    title: tc("app.pageTitle", { page: t("activities.edit.title", { title }), app: tc("app.name") }),
+    activity: { id: activity.id, title, version: activity.version },
     values,
     options,
     partnerRows: values.partners.length + BLANK_PARTNER_ROWS,

@@ -7,7 +7,8 @@ import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { DateTimeUtc, formatDateTimeUtc, UTC_OFFSETS } from "../components/activities/date-time";
-import { getAreaT, getFixedT } from "../i18n.server";
+import { getAreaT, getFixedT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import { getActivity } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { createFeedbackForm, listFeedbackForms, listFeedbackResponses, listQuotes, newFormValues, parseNewForm, quoteResponse, type NewFormValues } from "../lib/feedback.server";
@@ -27,12 +28,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound("activity");
   const [t, tc, activity] = await Promise.all([getAreaT(request, "feedback"), getFixedT(request), getActivity(api, id, request)]);
+  const title = localised(activity, "title", await getLocale(request));
   const [forms, responses, quotes] = await Promise.all([listFeedbackForms(api, id, request), listFeedbackResponses(api, id, request), listQuotes(api, id, request)]);
   const quoted = new Set(quotes.map((q) => q.feedbackResponseId));
   const now = new Date();
   return {
-    title: tc("app.pageTitle", { page: t("staff.pageTitle", { title: activity.title }), app: tc("app.name") }),
-    activity: { id: activity.id, title: activity.title },
+    title: tc("app.pageTitle", { page: t("staff.pageTitle", { title }), app: tc("app.name") }),
+    activity: { id: activity.id, title: title },
     forms: forms.map((f) => ({ id: f.id, title: f.title, closesAt: f.closesAt, responseCount: f.responseCount, status: statusOf(f, now) })),
     responses: responses.map((r) => ({
       id: r.id,
@@ -41,6 +43,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       knowledge: [r.knowledgeBefore, r.knowledgeAfter],
       willApply: r.willApply,
       comments: r.comments,
+      language: r.language,
       consentToQuote: r.consentToQuote,
       consentToAttribution: r.consentToAttribution,
       quoted: quoted.has(r.id),
@@ -251,7 +254,8 @@ export default function StaffActivityFeedback() {
                     ))}
                     <td className="nowrap">{t("staff.responses.knowledgeValue", { before: score(r.knowledge[0]), after: score(r.knowledge[1]) })}</td>
                     <td className="prose-cell evidence">
-                      {r.comments ?? t("staff.responses.notAnswered")}
+                      {/* The respondent's own words, marked with the language they answered in. */}
+                      {r.comments ? <span lang={r.language}>{r.comments}</span> : t("staff.responses.notAnswered")}
                       {r.willApply ? (
                         <span className="block muted small">{t("staff.responses.willApply", { text: r.willApply })}</span>
                       ) : null}

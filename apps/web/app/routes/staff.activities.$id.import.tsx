@@ -7,7 +7,8 @@ import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { ImportForm } from "../components/submissions/import-form";
 import { ImportPage } from "../components/submissions/import-page";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import { getActivity } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { importStatus, newIdempotencyKey, runImportForm } from "../lib/participant-import.server";
@@ -24,11 +25,13 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const sheet = sheetKindOf(request.url);
   const [t, activity] = await Promise.all([getAreaT(request, "submissions"), getActivity(api, id, request)]);
+  const locale = await getLocale(request);
+  const title = localised(activity, "title", locale);
   return {
-    title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: activity.title }),
+    title: t(sheet === "feedback" ? "import.feedbackPageTitle" : "import.pageTitle", { activity: title }),
     sheet,
-    activity: { id: activity.id, title: activity.title },
-    organisations: activity.partners.map((p) => ({ id: p.organisationId, name: p.name })),
+    activity: { id: activity.id, title },
+    organisations: activity.partners.map((p) => ({ id: p.organisationId, name: localised(p, "name", locale) })),
     idempotencyKey: newIdempotencyKey(),
   };
 }

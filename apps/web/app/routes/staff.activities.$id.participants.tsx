@@ -6,7 +6,8 @@ import { notFound } from "../api.server";
 import { describe, ErrorSummary, Field, useFieldMessage, type FormErrors } from "../components/activities/fields";
 
 const FIELD_ORDER = ["fullName", "sex", "position", "organisationId", "regionId", "email", "phone"] as const;
-import { getFixedT, getAreaT } from "../i18n.server";
+import { getFixedT, getAreaT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import {
   createParticipant,
   enrol,
@@ -30,6 +31,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   if (!id) notFound("activity");
   const q = new URL(request.url).searchParams.get("q")?.trim() ?? "";
   const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
+  const locale = await getLocale(request);
+  const title = localised(activity, "title", locale);
   const [enrolments, found, organisations, regions] = await Promise.all([
     listEnrolments(api, id, request),
     q ? searchParticipants(api, q.slice(0, 100), request) : Promise.resolve([]),
@@ -37,11 +40,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listRegions(api, { countryId: activity.country.id }, request),
   ]);
   const enrolled = new Set(enrolments.map((e) => e.personId));
-  const organisationNames = new Map(organisations.map((o) => [o.id, o.name]));
-  const regionNames = new Map(regions.map((r) => [r.id, r.name]));
+  const organisationNames = new Map(organisations.map((o) => [o.id, localised(o, "name", locale)]));
+  const regionNames = new Map(regions.map((r) => [r.id, localised(r, "name", locale)]));
   return {
-    title: tc("app.pageTitle", { page: t("activities.enrol.title", { title: activity.title }), app: tc("app.name") }),
-    activity: { id: activity.id, title: activity.title },
+    title: tc("app.pageTitle", { page: t("activities.enrol.title", { title }), app: tc("app.name") }),
+    activity: { id: activity.id, title: title },
     q,
     enrolledCount: enrolments.length,
     results: found.map((p) => ({
@@ -53,8 +56,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
       erased: p.erasedAt !== null,
       enrolled: enrolled.has(p.id),
     })),
-    organisations: organisations.map((o) => ({ id: o.id, name: o.name })),
-    regions: regions.map((r) => ({ id: r.id, name: r.name, validTo: r.validTo })),
+    organisations: organisations.map((o) => ({ id: o.id, name: localised(o, "name", locale) })),
+    regions: regions.map((r) => ({ id: r.id, name: localised(r, "name", locale), validTo: r.validTo })),
     sexes: SexSchema.options,
   };
 }

@@ -3,7 +3,8 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { DateTimeUtc } from "../components/activities/date-time";
-import { getFixedT, getAreaT } from "../i18n.server";
+import { getFixedT, getAreaT, getLocale } from "../i18n.server";
+import { localised } from "../lib/localised";
 import { getActivity, getAttendance, listEnrolments, setAttendance } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
@@ -15,6 +16,8 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const { id, sessionId } = params;
   if (!id || !sessionId) notFound();
   const [t, tc, activity] = await Promise.all([getAreaT(request, "staff"), getFixedT(request), getActivity(api, id, request)]);
+  const locale = await getLocale(request);
+  const title = localised(activity, "title", locale);
   const index = activity.sessions.findIndex((s) => s.id === sessionId);
   const session = activity.sessions[index];
   if (!session) notFound();
@@ -23,9 +26,9 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const previous = activity.sessions[index - 1];
   const next = activity.sessions[index + 1];
   return {
-    title: tc("app.pageTitle", { page: t("activities.attendance.title", { sequence: session.sequence, title: activity.title }), app: tc("app.name") }),
-    activity: { id: activity.id, title: activity.title },
-    session: { id: session.id, sequence: session.sequence, topic: session.topic, startsAt: session.startsAt },
+    title: tc("app.pageTitle", { page: t("activities.attendance.title", { sequence: session.sequence, title: title }), app: tc("app.name") }),
+    activity: { id: activity.id, title: title },
+    session: { id: session.id, sequence: session.sequence, topic: localised(session, "topic", locale), startsAt: session.startsAt },
     previous: previous ? { id: previous.id, sequence: previous.sequence } : null,
     next: next ? { id: next.id, sequence: next.sequence } : null,
     people: enrolments

@@ -6,11 +6,12 @@ import { CellValue } from "../components/cell-value";
 import { DateRange } from "../components/date-range";
 import { describe, Field } from "../components/activities/fields";
 import { ACTIVITY_SORTS } from "../components/activities/sorts";
-import { getFixedT, getAreaT } from "../i18n.server";
+import { getFixedT, getAreaT, getLocale } from "../i18n.server";
 import { listActivities, listCountries, listDonors, listProgrammes, listRegions } from "../lib/activities.server";
 import { requireUser } from "../lib/auth.server";
 import { formatNumber } from "../lib/format";
 import { CsvLink } from "../components/csv-link";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "staff", "exports"] };
 
@@ -23,7 +24,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   const filters = Object.fromEntries(FILTERS.map((name) => [name, url.searchParams.get(name)?.trim() ?? ""])) as Record<FilterName, string>;
   const cursor = url.searchParams.get("cursor") ?? "";
-  const [t, tc, programmes, countries, regions, donors, result] = await Promise.all([
+  const [locale, t, tc, programmes, countries, regions, donors, result] = await Promise.all([
+    getLocale(request),
     getAreaT(request, "staff"),
     getFixedT(request),
     listProgrammes(api, request),
@@ -38,10 +40,10 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     filtered: FILTERS.some((name) => name !== "sort" && filters[name] !== ""),
     isFirstPage: cursor === "",
     options: {
-      programmes: programmes.map((p) => ({ id: p.id, label: p.title })),
-      countries: countries.map((c) => ({ id: c.id, label: c.name })),
-      regions: regions.map((r) => ({ id: r.id, label: r.name, validTo: r.validTo })),
-      donors: donors.map((d) => ({ id: d.id, label: d.organisation.name })),
+      programmes: programmes.map((p) => ({ id: p.id, label: localised(p, "title", locale) })),
+      countries: countries.map((c) => ({ id: c.id, label: localised(c, "name", locale) })),
+      regions: regions.map((r) => ({ id: r.id, label: localised(r, "name", locale), validTo: r.validTo })),
+      donors: donors.map((d) => ({ id: d.id, label: localised(d.organisation, "name", locale) })),
       types: ActivityTypeSchema.options,
       modalities: ModalitySchema.options,
       statuses: ActivityStatusSchema.options,
@@ -188,9 +190,9 @@ export default function StaffActivities() {
                   {activities.map((activity) => (
                     <tr key={activity.id}>
                       <th scope="row">
-                        <Link to={`/staff/activities/${encodeURIComponent(activity.id)}`}>{activity.title}</Link>
+                        <Link to={`/staff/activities/${encodeURIComponent(activity.id)}`}>{localised(activity, "title", locale)}</Link>
                         <span className="muted block">
-                          {activity.code ? t("activities.list.table.codeAndCountry", { code: activity.code, country: activity.country.name }) : activity.country.name}
+                          {activity.code ? t("activities.list.table.codeAndCountry", { code: activity.code, country: localised(activity.country, "name", locale) }) : localised(activity.country, "name", locale)}
                         </span>
                       </th>
                       <td>{tc(`activityType.${activity.type}`)}</td>

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ContributionInputSchema, ContributionPaymentInputSchema } from "@vep/domain";
@@ -21,6 +21,7 @@ import {
   type FieldErrors,
 } from "../lib/programme-forms";
 import { addPayment, createContribution, getDonor, listDonorContributions, listProgrammes } from "../lib/programme.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "reports"] };
 
@@ -30,6 +31,7 @@ const PAYMENT_FIELDS = ["receivedOn", "amount", "currency"] as const;
 const MONEY_RENAME = { amountMinor: "amount" };
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const id = params.id;
   if (!id) notFound();
@@ -40,10 +42,10 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     listProgrammes(api, request),
   ]);
   return {
-    title: t("donor.title", { name: donor.organisation.name }),
+    title: t("donor.title", { name: localised(donor.organisation, "name", locale) }),
     donor,
     contributions,
-    programmes: programmes.items.map((p) => ({ id: p.id, title: p.title, defaultCurrency: p.defaultCurrency })),
+    programmes: programmes.items.map((p) => ({ id: p.id, title: localised(p, "title", locale), defaultCurrency: p.defaultCurrency })),
   };
 }
 
@@ -121,7 +123,7 @@ export default function DonorPage() {
       </nav>
       <header className="intro">
         <p className="eyebrow">{t("donor.eyebrow")}</p>
-        <h1>{donor.organisation.name}</h1>
+        <h1>{localised(donor.organisation, "name", i18n.language)}</h1>
         <dl className="facts">
           <div>
             <dt>{t("donor.code")}</dt>

@@ -6,6 +6,7 @@ import { requireUser } from "../lib/auth.server";
 import { formatMoney, formatPercent, STAFF_ROLES } from "../lib/programme-forms";
 import { listDonors } from "../lib/programme.server";
 import { CsvLink } from "../components/csv-link";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "exports"] };
 
@@ -64,7 +65,7 @@ export default function DonorsPage() {
                     <tr key={`${donor.id}-${total?.currency ?? "none"}`}>
                       {index === 0 ? (
                         <th scope="row" rowSpan={totals.length}>
-                          <Link to={`/staff/donors/${donor.id}`}>{donor.organisation.name}</Link>
+                          <Link to={`/staff/donors/${donor.id}`}>{localised(donor.organisation, "name", i18n.language)}</Link>
                           <span className="muted block small">{t("donors.code", { code: donor.code })}</span>
                         </th>
                       ) : null}

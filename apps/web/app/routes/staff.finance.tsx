@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BudgetInputSchema, ExpenditureInputSchema } from "@vep/domain";
@@ -22,6 +22,7 @@ import {
 } from "../lib/programme-forms";
 import { createBudget, createExpenditure, listActivities, listBudgets, listExpenditures, listOutputs, listProgrammes, pickProgramme } from "../lib/programme.server";
 import { CsvLink } from "../components/csv-link";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "exports"] };
 
@@ -30,6 +31,7 @@ const EXPENDITURE_FIELDS = ["spentOn", "amount", "currency", "activityId", "desc
 const MONEY_RENAME = { amountMinor: "amount" };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const [t, programmes] = await Promise.all([getAreaT(request, "programme"), listProgrammes(api, request)]);
   const programme = pickProgramme(programmes.items, new URL(request.url).searchParams.get("programmeId"));
@@ -43,12 +45,12 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     : [null, null, null, null];
   return {
     title: t("finance.title"),
-    programmes: programmes.items.map((p) => ({ value: p.id, label: p.title })),
-    programme: programme ? { id: programme.id, title: programme.title, defaultCurrency: programme.defaultCurrency } : null,
+    programmes: programmes.items.map((p) => ({ value: p.id, label: localised(p, "title", locale) })),
+    programme: programme ? { id: programme.id, title: localised(programme, "title", locale), defaultCurrency: programme.defaultCurrency } : null,
     budgets: budgets?.items ?? [],
     expenditures: expenditures?.items ?? [],
-    outputs: (outputs?.items ?? []).map((o) => ({ value: o.id, label: `${o.code} ${o.title}` })),
-    activities: (activities?.items ?? []).map((a) => ({ value: a.id, label: a.code ? `${a.code} ${a.title}` : a.title })),
+    outputs: (outputs?.items ?? []).map((o) => ({ value: o.id, label: `${o.code} ${localised(o, "title", locale)}` })),
+    activities: (activities?.items ?? []).map((a) => ({ value: a.id, label: a.code ? `${a.code} ${localised(a, "title", locale)}` : localised(a, "title", locale) })),
   };
 }
 

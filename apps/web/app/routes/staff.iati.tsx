@@ -4,23 +4,25 @@ import { useTranslation } from "react-i18next";
 import { IdSchema } from "@vep/domain";
 import { DateText } from "../components/date-range";
 import { SelectField, SubmitButton } from "../components/programme/fields";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { createIatiExport, listIatiExports } from "../lib/iati.server";
 import { STAFF_ROLES } from "../lib/programme-forms";
 import { listProgrammes, pickProgramme } from "../lib/programme.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "iati"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const [t, programmes] = await Promise.all([getAreaT(request, "iati"), listProgrammes(api, request)]);
   const programme = pickProgramme(programmes.items, new URL(request.url).searchParams.get("programmeId"));
   const exports = programme ? (await listIatiExports(api, request, programme.id)).items : [];
   return {
     title: t("title"),
-    programmes: programmes.items.map((p) => ({ value: p.id, label: p.title })),
-    programme: programme ? { id: programme.id, title: programme.title } : null,
+    programmes: programmes.items.map((p) => ({ value: p.id, label: localised(p, "title", locale) })),
+    programme: programme ? { id: programme.id, title: localised(programme, "title", locale) } : null,
     exports,
   };
 }

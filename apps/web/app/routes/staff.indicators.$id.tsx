@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValueInputSchema, SexSchema, ActivityTypeSchema, ModalitySchema } from "@vep/domain";
@@ -11,6 +11,7 @@ import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formatPercent, formValues, issuesToErrors, optionalText, parseDecimal, problemToErrors, STAFF_ROLES, type FieldErrors } from "../lib/programme-forms";
 import { createIndicatorValue, getIndicator, lockIndicatorValue, recordComputedValues } from "../lib/programme.server";
 import { ComputedMark, StatusBadge } from "../components/progress/status-badge";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme"] };
 
@@ -23,13 +24,14 @@ const DIMENSION_CHOICES = {
 } as const;
 
 export async function loader({ request, context, params }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const id = params.id;
   if (!id) notFound();
   const [t, indicator] = await Promise.all([getAreaT(request, "programme"), getIndicator(api, request, id)]);
   const correctId = new URL(request.url).searchParams.get("correct");
   const correcting = indicator.values.find((v) => v.id === correctId && v.lockedAt !== null && v.supersededById === null) ?? null;
-  return { title: t("indicator.title", { code: indicator.code, name: indicator.name }), indicator, correcting };
+  return { title: t("indicator.title", { code: indicator.code, name: localised(indicator, "name", locale) }), indicator, correcting };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -116,8 +118,8 @@ export default function IndicatorPage() {
       </nav>
       <header className="intro">
         <p className="eyebrow">{t("indicator.eyebrow", { code: indicator.code })}</p>
-        <h1>{indicator.name}</h1>
-        {indicator.description ? <p className="lead">{indicator.description}</p> : null}
+        <h1>{localised(indicator, "name", i18n.language)}</h1>
+        {indicator.description ? <p className="lead">{localised(indicator, "description", i18n.language)}</p> : null}
         <dl className="facts">
           <div>
             <dt>{t("indicators.source")}</dt>

@@ -3,6 +3,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { localised } from "../lib/localised";
 import { notFound } from "../api.server";
 import { DateRange, DateText } from "../components/date-range";
 import { useDimensionsText } from "../components/programme/indicator-value";
@@ -44,7 +45,7 @@ const PAGE = 200;
 
 export default function ComputedRecordsPage() {
   const { indicator, records, query, dimensions, offset } = useLoaderData<typeof loader>();
-  const { t } = useTranslation("programme");
+  const { t, i18n } = useTranslation("programme");
   const dimensionsText = useDimensionsText();
   const filterLink = (counted: string | null) => {
     const next = new URLSearchParams({ periodStart: query.periodStart, periodEnd: query.periodEnd, dimensionKey: query.dimensionKey });
@@ -65,7 +66,7 @@ export default function ComputedRecordsPage() {
       </nav>
       <header className="intro">
         <p className="eyebrow">{t("indicator.eyebrow", { code: indicator.code })}</p>
-        <h1>{t("records.heading", { name: indicator.name })}</h1>
+        <h1>{t("records.heading", { name: localised(indicator, "name", i18n.language) })}</h1>
         <dl className="facts">
           <div>
             <dt>{t("indicators.period")}</dt>

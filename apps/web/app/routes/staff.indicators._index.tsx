@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { IndicatorValue } from "../components/programme/indicator-value";
@@ -9,10 +9,12 @@ import { formatPercent, STAFF_ROLES } from "../lib/programme-forms";
 import { getIndicator, listIndicators, listProgrammes, pickProgramme } from "../lib/programme.server";
 import { DateRange } from "../components/date-range";
 import { CsvLink } from "../components/csv-link";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "exports"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const [t, programmes] = await Promise.all([getAreaT(request, "programme"), listProgrammes(api, request)]);
   const programme = pickProgramme(programmes.items, new URL(request.url).searchParams.get("programmeId"));
@@ -26,6 +28,8 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
       id: detail.id,
       code: detail.code,
       name: detail.name,
+      nameTranslations: detail.nameTranslations,
+      originalLanguage: detail.originalLanguage,
       unit: detail.unit,
       measure: detail.measure,
       source: detail.source,
@@ -36,7 +40,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   });
   return {
     title: t("indicators.title"),
-    programmes: programmes.items.map((p) => ({ value: p.id, label: p.title })),
+    programmes: programmes.items.map((p) => ({ value: p.id, label: localised(p, "title", locale) })),
     programmeId: programme?.id ?? null,
     rows,
   };
@@ -107,7 +111,7 @@ export default function IndicatorsPage() {
                   <tr key={row.id}>
                     <th scope="row">
                       <Link to={`/staff/indicators/${row.id}`}>
-                        <span className="code-label">{row.code}</span> {row.name}
+                        <span className="code-label">{row.code}</span> {localised(row, "name", i18n.language)}
                       </Link>
                     </th>
                     <td>

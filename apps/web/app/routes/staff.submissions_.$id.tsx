@@ -7,11 +7,12 @@ import { useTranslation } from "react-i18next";
 import { notFound } from "../api.server";
 import { loadingNamespaces } from "../components/progress/namespaces";
 import { RowsPager, SubmissionDiffView, SubmissionFacts, SubmissionHistoryView, SubmissionRowsTable } from "../components/submissions/submission-parts";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { requireUser } from "../lib/auth.server";
 import { STAFF_ROLES } from "../lib/programme-forms";
 import { changesByRow, parseReturn, reviewFormValues, ROW_COMMENT_PREFIX, ROW_FIELD_PREFIX, type ReviewFormValues } from "../lib/submissions";
 import { approveSubmission, loadSubmissionPage, returnSubmission } from "../lib/submissions.server";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "staff", "submissions"] };
 
@@ -24,8 +25,11 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
   const id = params.id;
   if (!id) notFound();
   const { api } = await requireUser(request, context, STAFF_ROLES);
-  const [t, page] = await Promise.all([getAreaT(request, "submissions"), loadSubmissionPage(api, id, request)]);
-  return { title: t("review.title", { organisation: page.submission.organisation.name, activity: page.submission.activity.title }), ...page };
+  const [t, page, locale] = await Promise.all([getAreaT(request, "submissions"), loadSubmissionPage(api, id, request), getLocale(request)]);
+  return {
+    title: t("review.title", { organisation: localised(page.submission.organisation, "name", locale), activity: localised(page.submission.activity, "title", locale) }),
+    ...page,
+  };
 }
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: data.title }] : []);
@@ -70,7 +74,7 @@ export default function StaffSubmissionReview() {
   const { submission, rows, nextCursor, isFirstPage, history, diff } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
-  const { t } = useTranslation("submissions");
+  const { t, i18n } = useTranslation("submissions");
   const reviewing = submission.status === "SUBMITTED";
   const failed = result ?? null;
   const [params] = useSearchParams();
@@ -94,8 +98,8 @@ export default function StaffSubmissionReview() {
       ) : null}
 
       <header className="intro">
-        <p className="eyebrow">{submission.activity.title}</p>
-        <h1 id="submission-title">{t(submission.kind === "FEEDBACK_BATCH" ? "review.feedbackHeading" : "review.heading", { organisation: submission.organisation.name })}</h1>
+        <p className="eyebrow">{localised(submission.activity, "title", i18n.language)}</p>
+        <h1 id="submission-title">{t(submission.kind === "FEEDBACK_BATCH" ? "review.feedbackHeading" : "review.heading", { organisation: localised(submission.organisation, "name", i18n.language) })}</h1>
         <SubmissionFacts submission={submission} />
         <p>{t(`review.statusLead.${submission.status}`)}</p>
       </header>

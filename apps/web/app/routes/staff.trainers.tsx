@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { TrainerInputSchema } from "@vep/domain";
@@ -9,12 +9,14 @@ import { formatNumber } from "../lib/format";
 import { failure, failureFor, formValues, issuesToErrors, listOf, optionalText, problemToErrors, STAFF_ROLES } from "../lib/programme-forms";
 import { createTrainer, listOrganisationOptions, listTrainers } from "../lib/programme.server";
 import { CsvLink } from "../components/csv-link";
+import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme", "exports"] };
 
 const FIELDS = ["fullName", "sex", "position", "organisationId", "email", "phone", "expertise"] as const;
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
+  const locale = await getLocale(request);
   const { api } = await requireUser(request, context, STAFF_ROLES);
   const cursor = new URL(request.url).searchParams.get("cursor");
   const [t, trainers, organisations] = await Promise.all([
@@ -27,7 +29,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     trainers: trainers.items,
     nextCursor: trainers.nextCursor,
     isFirstPage: cursor === null,
-    organisations: organisations.items.map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name })),
+    organisations: organisations.items.map((o) => ({ value: o.id, label: o.acronym ? `${localised(o, "name", locale)} (${o.acronym})` : localised(o, "name", locale) })),
   };
 }
 
@@ -56,6 +58,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
 export default function TrainersPage() {
   const { trainers, nextCursor, isFirstPage, organisations } = useLoaderData<typeof loader>();
+  // Organisation names in the reader's language, from the options (the trainer list names them in the original).
+  const organisationName = new Map(organisations.map((o) => [o.value, o.label]));
   const { t, i18n } = useTranslation("programme");
   const locale = i18n.language;
   const [params] = useSearchParams();
@@ -108,7 +112,7 @@ export default function TrainersPage() {
                       {trainer.fullName}
                       {trainer.position ? <span className="muted block small">{trainer.position}</span> : null}
                     </th>
-                    <td>{trainer.organisation?.name ?? <span className="muted">{t("none")}</span>}</td>
+                    <td>{trainer.organisation ? (organisationName.get(trainer.organisation.id) ?? trainer.organisation.name) : <span className="muted">{t("none")}</span>}</td>
                     <td>
                       {trainer.expertise.length > 0 ? (
                         <ul className="tags tags--small">

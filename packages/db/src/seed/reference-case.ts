@@ -13,6 +13,8 @@ export const PROGRAMME = {
     "Поддержка управления заключёнными — насильственными экстремистами и предупреждения радикализации к насилию в тюрьмах",
   description:
     "A joint UN initiative of UNODC, UNOCT/UNCCT and UNCTED that helps prison administrations manage violent extremist prisoners in line with international standards, including the Nelson Mandela Rules, and prevent radicalization to violence in prisons.",
+  descriptionRu:
+    "Совместная инициатива ООН — УНП ООН, КТУ ООН/КТЦ ООН и ИДКТК, — которая помогает пенитенциарным администрациям обращаться с заключёнными — насильственными экстремистами в соответствии с международными стандартами, включая Правила Нельсона Манделы, и предупреждать радикализацию к насилию в тюрьмах.",
   dacSector: "15130", // Legal and judicial development
   startDate: "2019-01-01",
   endDate: "2022-12-31",
@@ -57,8 +59,12 @@ export const WEBINAR = {
   titleRu: "Эффективные коммуникации: основы работы со СМИ",
   description:
     "A three-week online training for the media focal points of the penitentiary system of Kazakhstan, organised by UNODC with the Prison Committee of the Ministry of Interior to promote openness and transparent communication with the public during the COVID-19 pandemic.",
+  descriptionRu:
+    "Трёхнедельное онлайн-обучение для ответственных за связи со СМИ в пенитенциарной системе Казахстана, организованное УНП ООН вместе с Комитетом уголовно-исполнительной системы МВД, чтобы содействовать открытости и прозрачному общению с обществом во время пандемии COVID-19.",
   objectives:
     "Strengthen the communication skills of prison press officers: crisis communication, quality information materials, social media, and reporting in line with the Nelson Mandela Rules.",
+  objectivesRu:
+    "Развить коммуникационные навыки пресс-офицеров пенитенциарной системы: кризисные коммуникации, качественные информационные материалы, социальные сети и освещение в соответствии с Правилами Нельсона Манделы.",
   startDate: "2020-05-13",
   endDate: "2020-05-29",
   completionSharePercent: 70,
@@ -77,15 +83,15 @@ export const WEBINAR = {
 
 /** Nine online sessions, 10:00–12:00 Nur-Sultan time (UTC+6). `trainers` index TRAINERS. */
 export const SESSIONS = [
-  { date: "2020-05-13", topic: "Crisis communications in the penitentiary system", trainers: [0] },
-  { date: "2020-05-15", topic: "Preparing high-quality information materials for the media", trainers: [1] },
-  { date: "2020-05-18", topic: "The role of social media in the work of prison administrations", trainers: [1] },
-  { date: "2020-05-20", topic: "The Nelson Mandela Rules as a reference for press releases and stories", trainers: [2] },
-  { date: "2020-05-22", topic: "Working with journalists: interviews and press conferences", trainers: [0] },
-  { date: "2020-05-25", topic: "Writing press releases and news stories", trainers: [1, 2] },
-  { date: "2020-05-27", topic: "Photo and video materials for the media", trainers: [1] },
-  { date: "2020-05-28", topic: "Countering disinformation and protecting reputation", trainers: [0] },
-  { date: "2020-05-29", topic: "A communication strategy and media plan: participants' projects", trainers: [0, 2] },
+  { date: "2020-05-13", topic: "Crisis communications in the penitentiary system", topicRu: "Кризисные коммуникации в пенитенциарной системе", trainers: [0] },
+  { date: "2020-05-15", topic: "Preparing high-quality information materials for the media", topicRu: "Подготовка качественных информационных материалов для СМИ", trainers: [1] },
+  { date: "2020-05-18", topic: "The role of social media in the work of prison administrations", topicRu: "Роль социальных сетей в работе пенитенциарных учреждений", trainers: [1] },
+  { date: "2020-05-20", topic: "The Nelson Mandela Rules as a reference for press releases and stories", topicRu: "Правила Нельсона Манделы как ориентир для пресс-релизов и материалов", trainers: [2] },
+  { date: "2020-05-22", topic: "Working with journalists: interviews and press conferences", topicRu: "Работа с журналистами: интервью и пресс-конференции", trainers: [0] },
+  { date: "2020-05-25", topic: "Writing press releases and news stories", topicRu: "Как писать пресс-релизы и новости", trainers: [1, 2] },
+  { date: "2020-05-27", topic: "Photo and video materials for the media", topicRu: "Фото- и видеоматериалы для СМИ", trainers: [1] },
+  { date: "2020-05-28", topic: "Countering disinformation and protecting reputation", topicRu: "Противодействие дезинформации и защита репутации", trainers: [0] },
+  { date: "2020-05-29", topic: "A communication strategy and media plan: participants' projects", topicRu: "Коммуникационная стратегия и медиаплан: проекты участников", trainers: [0, 2] },
 ] as const;
 
 export const TRAINERS = [
@@ -144,18 +150,21 @@ export const QUOTES = [
     participant: "Akerke Zhaubasarova",
     attribution: "Akerke Zhaubasarova, press secretary of the Prison Committee",
     text: "The media are the channel between the prison system and the public; the webinar showed us how to use it openly and correctly, especially in a crisis.",
+    textRu: "СМИ — это канал между пенитенциарной системой и обществом; вебинар показал нам, как пользоваться им открыто и правильно, особенно в кризис.",
     consentToAttribution: true,
   },
   {
     participant: "Roman Telenkov",
     attribution: "Roman Telenkov, press officer, Mangistau regional prison department",
     text: "I learned how to prepare materials journalists can actually use and how the Nelson Mandela Rules help us tell our stories responsibly.",
+    textRu: "Я научился готовить материалы, которыми журналисты действительно могут воспользоваться, и понял, как Правила Нельсона Манделы помогают нам ответственно рассказывать о своей работе.",
     consentToAttribution: true,
   },
   {
     participant: "Гаухар Ибраева",
     attribution: null,
     text: "Теперь я понимаю, как готовить пресс-релиз и отвечать журналистам в кризисной ситуации.",
+    textRu: null,
     consentToAttribution: false,
   },
 ] as const;

@@ -20,7 +20,7 @@ export const sessionSelect = {
   version: true,
   createdAt: true,
   updatedAt: true,
-  trainers: { orderBy: { trainer: { person: { fullName: "asc" } } }, select: { trainer: { select: { id: true, person: { select: { fullName: true } } } } } },
+  trainers: { orderBy: { trainer: { person: { nameKey: "asc" } } }, select: { trainer: { select: { id: true, person: { select: { fullName: true } } } } } },
 } satisfies Prisma.SessionSelect;
 type SessionRow = Prisma.SessionGetPayload<{ select: typeof sessionSelect }>;
 

@@ -5,7 +5,7 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../../http/search.js";
+import { keyContains } from "../../http/search.js";
 
 type Db = Prisma.TransactionClient;
 
@@ -74,7 +74,7 @@ export async function listTrainers({
   const rows = await ctx.db.trainer.findMany({
     where: {
       AND: [
-        input.q ? { person: { normalisedName: { contains: likeLiteral(normalisePersonName(input.q)) } } } : {},
+        input.q ? { person: { nameKey: { contains: keyContains(input.q) } } } : {},
         input.organisationId ? { organisationId: input.organisationId } : {},
         input.expertise ? { expertise: { has: input.expertise } } : {},
         page.where,

@@ -5,10 +5,10 @@ import { Prisma } from "@vep/db";
 import { NotFoundError, RuleViolationError, type Donor, type DonorInput, type DonorTotal, type DonorUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../../http/search.js";
+import { keyContains, likeLiteral } from "../../http/search.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
-const donorInclude = { organisation: { select: { id: true, name: true, acronym: true, iatiRef: true } } } satisfies Prisma.DonorInclude;
+const donorInclude = { organisation: { select: { id: true, name: true, nameTranslations: true, acronym: true, iatiRef: true } } } satisfies Prisma.DonorInclude;
 type DonorRow = Prisma.DonorGetPayload<{ include: typeof donorInclude }>;
 
 /** The donor whose co-funded programmes bound the totals, or null for every programme. */
@@ -51,7 +51,7 @@ async function toDonors(ctx: ServiceContext, rows: DonorRow[]): Promise<Donor[]>
   return rows.map((row) => ({
     id: row.id,
     code: row.code,
-    organisation: row.organisation,
+    organisation: { ...row.organisation, nameTranslations: row.organisation.nameTranslations as Record<string, string> },
     totals: totals.get(row.id) ?? [],
     version: row.version,
     createdAt: row.createdAt.toISOString(),
@@ -69,7 +69,7 @@ export async function listDonors({ ctx, input }: { ctx: ServiceContext; input: {
   const rows = await ctx.db.donor.findMany({
     where: {
       AND: [
-        input.q ? { OR: [{ code: { contains: likeLiteral(input.q), mode: "insensitive" } }, { organisation: { name: { contains: likeLiteral(input.q), mode: "insensitive" } } }] } : {},
+        input.q ? { OR: [{ code: { contains: likeLiteral(input.q), mode: "insensitive" } }, { organisation: { nameKey: { contains: keyContains(input.q) } } }] } : {},
         page.where,
       ],
     },

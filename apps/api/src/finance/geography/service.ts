@@ -4,7 +4,7 @@ import { Prisma } from "@vep/db";
 import { RuleViolationError, NotFoundError, type Country, type CountryInput, type CountryUpdate, type Region, type RegionInput, type RegionUpdate } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeContaining, likeLiteral } from "../../http/search.js";
+import { keyContaining, keyContains, sortedByKey } from "../../http/search.js";
 import { fromDateColumn, toDateColumn, toDateColumnOrNull } from "../../http/dates.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
@@ -25,10 +25,10 @@ function toCountry(row: Prisma.CountryGetPayload<object>): Country {
 }
 
 export async function listCountries({ ctx, input }: { ctx: ServiceContext; input: Page & { q?: string | undefined; sort: Sort<"name" | "code"> } }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  const page = keyset(sortedByKey(input.sort, { name: "nameKey" }), input.limit, input.cursor);
   const rows = await ctx.db.country.findMany({
     where: {
-      AND: [input.q ? { OR: [{ name: { contains: likeLiteral(input.q), mode: "insensitive" } }, { code: { equals: input.q.toUpperCase() } }] } : {}, page.where],
+      AND: [input.q ? { OR: [{ nameKey: { contains: keyContains(input.q) } }, { code: { equals: input.q.toUpperCase() } }] } : {}, page.where],
     },
     orderBy: page.orderBy,
     take: page.take,
@@ -87,8 +87,8 @@ function toRegion(row: Prisma.RegionGetPayload<object>): Region {
 
 /** Regions whose name or any alias contains `q` (Prisma's list filters only match whole aliases). */
 function nameOrAliasContains(q: string): Prisma.Sql {
-  const pattern = likeContaining(q);
-  return Prisma.sql`SELECT "id" FROM "Region" WHERE "name" ILIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest("aliases") AS alias WHERE alias ILIKE ${pattern})`;
+  const pattern = keyContaining(q);
+  return Prisma.sql`SELECT "id" FROM "Region" WHERE "nameKey" LIKE ${pattern} OR EXISTS (SELECT 1 FROM unnest("aliases") AS alias WHERE vep_text_key(alias) LIKE ${pattern})`;
 }
 
 export async function listRegions({
@@ -98,7 +98,7 @@ export async function listRegions({
   ctx: ServiceContext;
   input: Page & { countryId?: string | undefined; validOn?: string | undefined; q?: string | undefined; kind?: Region["kind"] | undefined; sort: Sort<"name" | "code" | "validFrom"> };
 }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  const page = keyset(sortedByKey(input.sort, { name: "nameKey" }), input.limit, input.cursor);
   const matching = input.q ? (await ctx.db.$queryRaw<{ id: string }[]>(nameOrAliasContains(input.q))).map((r) => r.id) : null;
   const day = input.validOn ? toDateColumn(input.validOn) : null;
   const rows = await ctx.db.region.findMany({

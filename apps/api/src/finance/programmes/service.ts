@@ -6,7 +6,7 @@ import { NotFoundError, RuleViolationError, type Programme, type ProgrammeDetail
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { fundedProgrammes } from "../../http/scope.js";
-import { likeLiteral } from "../../http/search.js";
+import { keyContains, likeLiteral, sortedByKey } from "../../http/search.js";
 import { fromDateColumn, toDateColumn, toDateColumnOrNull } from "../../http/dates.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
@@ -78,14 +78,14 @@ export async function listProgrammes({
   ctx: ServiceContext;
   input: { status?: Programme["status"] | undefined; countryId?: string | undefined; q?: string | undefined; sort: ProgrammeSort; limit: number; cursor?: string | undefined };
 }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  const page = keyset(sortedByKey(input.sort, { title: "titleKey" }), input.limit, input.cursor);
   const rows = await ctx.db.programme.findMany({
     where: {
       AND: [
         programmeScope(ctx),
         input.status ? { status: input.status } : {},
         input.countryId ? { countries: { some: { countryId: input.countryId } } } : {},
-        input.q ? { OR: [{ title: { contains: likeLiteral(input.q), mode: "insensitive" } }, { iatiIdentifier: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ titleKey: { contains: keyContains(input.q) } }, { iatiIdentifier: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
         page.where,
       ],
     },

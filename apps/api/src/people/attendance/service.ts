@@ -13,7 +13,7 @@ async function readAttendance(db: Prisma.TransactionClient, ctx: ServiceContext,
     select: {
       id: true,
       activityId: true,
-      attendance: { where: { person: personScope(ctx) }, select: { person: { select: personRefSelect } }, orderBy: [{ person: { fullName: "asc" } }, { personId: "asc" }] },
+      attendance: { where: { person: personScope(ctx) }, select: { person: { select: personRefSelect } }, orderBy: [{ person: { nameKey: "asc" } }, { personId: "asc" }] },
     },
   });
   if (!session) throw new NotFoundError("Session");

@@ -14,7 +14,7 @@ import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
-import { likeLiteral } from "../../http/search.js";
+import { keyContains, sortedByKey } from "../../http/search.js";
 import { activityScope, ensureReferencesExist, iso, isoOrNull, personScope } from "../scope.js";
 
 
@@ -53,7 +53,8 @@ export async function listParticipants({
     cursor?: string | undefined;
   };
 }) {
-  const page = keyset(input.sort, input.limit, input.cursor);
+  // Names sort in Russian order through their key (http/search.ts).
+  const page = keyset(sortedByKey(input.sort, { fullName: "nameKey" }), input.limit, input.cursor);
   const rows = await ctx.db.person.findMany({
     where: {
       AND: [
@@ -63,8 +64,8 @@ export async function listParticipants({
         input.sex ? { sex: input.sex } : {},
         // A partner may not learn about enrolments in activities it is not assigned to.
         input.activityId ? { enrolments: { some: { activityId: input.activityId, activity: activityScope(ctx) } } } : {},
-        // Names are matched in their normalised form, so "елкин" finds "Ёлкин".
-        input.q ? { normalisedName: { contains: likeLiteral(normalisePersonName(input.q)) } } : {},
+        // Names are matched through their key, so "елкин" finds "Ёлкин" and "sahin" "Şahin".
+        input.q ? { nameKey: { contains: keyContains(input.q) } } : {},
         page.where,
       ],
     },

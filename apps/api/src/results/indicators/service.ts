@@ -19,7 +19,7 @@ import { keyset, type Sort } from "../../http/pagination.js";
 import { fromDateColumn, toDateColumn } from "../../http/dates.js";
 
 const today = () => fromDateColumn(new Date());
-import { likeLiteral } from "../../http/search.js";
+import { keyContains, likeLiteral } from "../../http/search.js";
 import { ruleViolation, texts, type Db } from "../shared.js";
 import { toIndicatorTarget } from "../targets/service.js";
 import { toIndicatorValue, valueInclude } from "../values/service.js";
@@ -102,7 +102,7 @@ export async function listIndicators({
         input.outcomeId ? { outcomeId: input.outcomeId } : {},
         input.outputId ? { outputId: input.outputId } : {},
         input.source ? { source: input.source } : {},
-        input.q ? { OR: [{ code: { contains: likeLiteral(input.q), mode: "insensitive" } }, { name: { contains: likeLiteral(input.q), mode: "insensitive" } }] } : {},
+        input.q ? { OR: [{ code: { contains: likeLiteral(input.q), mode: "insensitive" } }, { nameKey: { contains: keyContains(input.q) } }] } : {},
         page.where,
       ],
     },

@@ -18,7 +18,11 @@ import {
   type ImportPreview,
   type Mapping,
   type ParticipantRow,
+  type Language,
+  type MessageText,
   type ReadRow,
+  msg,
+  render,
 } from "@vep/domain";
 import { readSheet, SheetError, type SheetInfo, type SheetOptions, type SheetRow } from "./sheet.js";
 
@@ -31,6 +35,8 @@ const CELL_SHOWN = 100;
 export interface AnalyseOptions<F extends string> extends SheetOptions {
   headerRow?: number | undefined;
   mapping?: Mapping<F> | undefined;
+  /** The language row problems and warnings are written in. */
+  language: Language;
 }
 
 export interface ImportTarget {
@@ -50,12 +56,14 @@ export interface ValidRows<R> {
   row: R[];
 }
 
+/** Notices as the reader will see them: a catalogue message is rendered in their language when kept. */
 class NoticeList {
   readonly shown: Notice[] = [];
   count = 0;
-  add(notice: Notice) {
+  constructor(readonly language: Language) {}
+  add(notice: Omit<Notice, "message"> & { message: MessageText }) {
     this.count += 1;
-    if (this.shown.length < NOTICES_SHOWN) this.shown.push(notice);
+    if (this.shown.length < NOTICES_SHOWN) this.shown.push({ ...notice, message: render(notice.message, this.language) });
   }
 }
 
@@ -63,12 +71,12 @@ class NoticeList {
 interface SheetKind<F extends string, R> {
   mapColumns(header: readonly string[]): Mapping<F>;
   findHeaderRow(rows: readonly (readonly string[])[]): number | null;
-  mappingProblems(mapping: Mapping<F>): Partial<Record<F, string>>;
+  mappingProblems(mapping: Mapping<F>): Partial<Record<F, MessageText>>;
   /** The field a missing header is reported on. */
   headerField: F;
   readRow(cells: readonly string[], mapping: Mapping<F>): ReadRow<F, R>;
   /** A valid row against the rows before it: a problem refuses it, a warning keeps it. */
-  check?(row: R, rowNumber: number): { problem?: string; warning?: string };
+  check?(row: R, rowNumber: number): { problem?: MessageText; warning?: MessageText };
 }
 
 interface SheetPass<F extends string, R> {
@@ -76,7 +84,7 @@ interface SheetPass<F extends string, R> {
   head: SheetRow[];
   header: SheetRow | null;
   mapping: Mapping<F>;
-  mappingIssues: Partial<Record<F, string>>;
+  mappingIssues: Partial<Record<F, MessageText>>;
   counts: { rows: number; valid: number; invalid: number; skipped: number };
   problems: NoticeList;
   warnings: NoticeList;
@@ -95,8 +103,8 @@ async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, op
     mapping: [],
     mappingIssues: {},
     counts: { rows: 0, valid: 0, invalid: 0, skipped: 0 },
-    problems: new NoticeList(),
-    warnings: new NoticeList(),
+    problems: new NoticeList(options.language),
+    warnings: new NoticeList(options.language),
     valid: { rowNumber: [], row: [] },
   };
   const { head, counts, problems, warnings, valid } = pass;
@@ -156,30 +164,27 @@ async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, op
     // A sheet shorter than the search window: look for the header in what there is.
     if (pass.header === null && options.headerRow === undefined && head.length < HEADER_SEARCH_ROWS) headerFromHead();
   } catch (error) {
-    if (error instanceof SheetError) problems.add({ row: 0, field: null, message: error.message });
+    if (error instanceof SheetError) problems.add({ row: 0, field: null, message: error.text });
     else throw error;
   }
 
   if (pass.header === null && problems.count === 0) {
     pass.mappingIssues = {
-      [kind.headerField]:
-        options.headerRow === undefined
-          ? `No header row found in the first ${HEADER_SEARCH_ROWS} rows: choose the row that holds the column names.`
-          : `The sheet has no row ${options.headerRow}.`,
-    } as Partial<Record<F, string>>;
+      [kind.headerField]: options.headerRow === undefined ? msg("sheet.noHeader", { rows: HEADER_SEARCH_ROWS }) : msg("sheet.noSuchRow", { row: options.headerRow }),
+    } as Partial<Record<F, MessageText>>;
   }
   return pass;
 }
 
 /** The preview's common part: how the file was read and what was found. */
-function previewOf<F extends string, R>(pass: SheetPass<F, R>) {
+function previewOf<F extends string, R>(pass: SheetPass<F, R>, language: Language) {
   const header = pass.header as SheetRow | null;
   return {
     file: { format: pass.info.format, encoding: pass.info.encoding, delimiter: pass.info.delimiter, sheetName: pass.info.sheetName, bytes: pass.info.bytes, sha256: pass.info.sha256 },
     head: pass.head.map((r) => ({ row: r.rowNumber, cells: r.cells })),
     headerRow: header?.rowNumber ?? null,
     columns: (header?.cells ?? []).map((cell, index) => ({ index, header: clip(cell), field: pass.mapping[index] ?? null })),
-    mappingProblems: pass.mappingIssues as Record<string, string>,
+    mappingProblems: Object.fromEntries(Object.entries(pass.mappingIssues as Record<string, MessageText>).map(([field, text]) => [field, render(text, language)])),
     problems: pass.problems.shown,
     warnings: pass.warnings.shown.sort((a, b) => a.row - b.row),
   };
@@ -194,12 +199,13 @@ export interface Analysis<P, R> {
   problems: Notice[];
 }
 
-async function regionsOnDate(db: PrismaClient, countryId: string, date: Date) {
+async function regionsOnDate(db: PrismaClient, countryId: string, date: Date, language: Language) {
   const regions = await db.region.findMany({
     where: { countryId, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] },
     select: { id: true, code: true, name: true, nameTranslations: true, aliases: true },
   });
-  const names = new Map(regions.map((r) => [r.id, r.name]));
+  // The sample names each row's region as the reader knows it (Kazakh readers get the Russian name).
+  const names = new Map(regions.map((r) => [r.id, ((r.nameTranslations ?? {}) as Record<string, string>)[language] ?? r.name]));
   const finder = regionFinder(
     regions.map((r) => ({ id: r.id, names: [r.name, r.code, ...Object.values((r.nameTranslations ?? {}) as Record<string, string>), ...r.aliases] })),
   );
@@ -215,7 +221,7 @@ const outcome = <F extends string, R, P>(pass: SheetPass<F, R>, preview: P): Ana
 });
 
 export async function analyseParticipants(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<ImportField>) {
-  const { finder, names: regionNames } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate);
+  const { finder, names: regionNames } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate, options.language);
   const seen = new Map<string, { row: number; regionId: string }>();
   let duplicatesInFile = 0;
   const pass = await readRows(body, options, {
@@ -232,13 +238,13 @@ export async function analyseParticipants(db: PrismaClient, target: ImportTarget
       }
       duplicatesInFile += 1;
       return earlier.regionId === row.regionId
-        ? { problem: `Repeats row ${earlier.row}: same name and region. Remove one of the two rows.` }
-        : { warning: `Same name as row ${earlier.row}, in another region: two people, or one written twice?` };
+        ? { problem: msg("import.repeatsRow", { row: earlier.row }) }
+        : { warning: msg("import.sameNameElsewhere", { row: earlier.row }) };
     },
   });
   const alreadyKnown = pass.valid.row.length > 0 ? await flagKnownPeople(db, target, pass.valid, pass.warnings) : 0;
   const preview: ImportPreview = {
-    ...(previewOf(pass) as Omit<ImportPreview, "counts" | "sample">),
+    ...(previewOf(pass, options.language) as Omit<ImportPreview, "counts" | "sample">),
     counts: { rows: pass.counts.rows, participants: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped, duplicatesInFile, alreadyKnown },
     sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, fullName: row.fullName, sex: row.sex, region: regionNames.get(row.regionId) ?? "", position: row.position, role: row.role })),
   };
@@ -246,7 +252,7 @@ export async function analyseParticipants(db: PrismaClient, target: ImportTarget
 }
 
 export async function analyseFeedback(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<FeedbackImportField>) {
-  const { finder } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate);
+  const { finder } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate, options.language);
   const pass = await readRows<FeedbackImportField, FeedbackRow>(body, options, {
     mapColumns: feedbackColumns.mapColumns,
     findHeaderRow: feedbackColumns.findHeaderRow,
@@ -255,7 +261,7 @@ export async function analyseFeedback(db: PrismaClient, target: ImportTarget, bo
     readRow: (cells, mapping) => readFeedbackRow(cells, mapping, finder),
   });
   const preview = {
-    ...previewOf(pass),
+    ...previewOf(pass, options.language),
     counts: { rows: pass.counts.rows, responses: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped },
     sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, ...row })),
   };
@@ -291,16 +297,16 @@ async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: Va
     for (const person of people) {
       const entry = byName.get(person.normalisedName) ?? { ownCount: 0, elsewhere: new Set<string>() };
       if (person.organisationId && own.has(person.organisationId)) entry.ownCount += 1;
-      else entry.elsewhere.add(person.organisation ?? "no organisation");
+      else entry.elsewhere.add(person.organisation ?? render(msg("import.noOrganisation"), warnings.language));
       byName.set(person.normalisedName, entry);
     }
     for (const [name, entry] of byName) {
       for (const row of rowsByName.get(name) ?? []) {
         matched += 1;
         if (entry.ownCount > 0) {
-          warnings.add({ row, field: "fullName", message: entry.ownCount === 1 ? "Already known to your organisation: at approval this row is linked to that person." : `${entry.ownCount} people of your organisation have this name: at approval a new person is recorded.` });
+          warnings.add({ row, field: "fullName", message: entry.ownCount === 1 ? msg("import.knownToOrganisation") : msg("import.namesakesInOrganisation", { count: entry.ownCount }) });
         } else {
-          warnings.add({ row, field: "fullName", message: `A person of this name is known in another organisation (${[...entry.elsewhere].join(", ")}).` });
+          warnings.add({ row, field: "fullName", message: msg("import.knownElsewhere", { organisations: [...entry.elsewhere].join(", ") }) });
         }
       }
     }

@@ -23,7 +23,7 @@ const upload = {
 function uploadOf(c: Context<AppEnv>): Upload {
   // Node's web streams are async-iterable; the DOM typings do not say so.
   const body = c.req.raw.body as AsyncIterable<Uint8Array> | null;
-  return { body: body ?? (async function* () {})(), contentType: c.req.header("content-type") };
+  return { body: body ?? (async function* () {})(), contentType: c.req.header("content-type"), language: c.var.language };
 }
 
 const IMPORTS = {

@@ -2,7 +2,7 @@
 // import (all rows or none, in one transaction, one audit event, replayable with an Idempotency-Key).
 import { createHash } from "node:crypto";
 import type { Prisma } from "@vep/db";
-import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type ImportPreview, type ImportQuery, type ImportResult } from "@vep/domain";
+import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, msg, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type ImportPreview, type ImportQuery, type ImportResult, type Language, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { idempotent, type IdempotentResult } from "../../http/idempotency.js";
@@ -24,16 +24,16 @@ function formatOf(query: ImportQuery, contentType: string | undefined): SheetFor
   if (query.format) return query.format;
   const extension = /\.([a-z0-9]+)$/i.exec(query.fileName ?? "")?.[1]?.toLowerCase();
   if (extension === "xlsx" || extension === "csv" || extension === "txt") return extension === "xlsx" ? "xlsx" : "csv";
-  if (extension === "xls") throw new RuleViolationError("Old Excel format", { "query.fileName": "Files in the old Excel format (.xls) cannot be read: save the sheet as .xlsx or CSV." });
+  if (extension === "xls") throw new RuleViolationError(msg("import.oldExcel"), { "query.fileName": msg("import.oldExcelField") });
   const type = (contentType ?? "").split(";")[0]!.trim().toLowerCase();
   return XLSX_TYPES.includes(type) ? "xlsx" : "csv";
 }
 
-function analyseOptions<F extends string>(query: ImportQuery, contentType: string | undefined, fields: readonly F[]): AnalyseOptions<F> {
+function analyseOptions<F extends string>(query: ImportQuery, contentType: string | undefined, fields: readonly F[], language: Language): AnalyseOptions<F> {
   let mapping: AnalyseOptions<F>["mapping"];
   if (query.mapping !== undefined) {
     const parsed = parseMapping(query.mapping, fields);
-    if ("problem" in parsed) throw new RuleViolationError("Invalid column mapping", { "query.mapping": parsed.problem });
+    if ("problem" in parsed) throw new RuleViolationError(msg("import.invalidMapping"), { "query.mapping": parsed.problem });
     mapping = parsed;
   }
   return {
@@ -43,6 +43,7 @@ function analyseOptions<F extends string>(query: ImportQuery, contentType: strin
     sheet: query.sheet,
     headerRow: query.headerRow,
     mapping,
+    language,
   };
 }
 
@@ -56,10 +57,10 @@ async function importTarget(ctx: ServiceContext, activityId: string, organisatio
   const isPartner = ctx.scope === "own-organisation";
   const forOrganisation = isPartner ? ctx.user.organisationId : organisationId;
   if (!forOrganisation) {
-    throw new RuleViolationError("Whose list is it?", { "query.organisationId": "Name the partner organisation the list comes from." });
+    throw new RuleViolationError(msg("import.whoseList"), { "query.organisationId": msg("import.nameOrganisation") });
   }
   if (!activity.partners.some((p) => p.organisationId === forOrganisation)) {
-    throw new RuleViolationError("Not a partner of the activity", { "query.organisationId": "This organisation is not a partner of the activity." });
+    throw new RuleViolationError(msg("import.notPartner"), { "query.organisationId": msg("import.notPartnerField") });
   }
   const departments = await ctx.db.organisation.findMany({ where: { parentId: forOrganisation }, select: { id: true } });
   return {
@@ -73,16 +74,18 @@ async function importTarget(ctx: ServiceContext, activityId: string, organisatio
 export interface Upload {
   body: AsyncIterable<Uint8Array>;
   contentType: string | undefined;
+  /** The language the preview's and the refusal's row messages are written in. */
+  language: Language;
 }
 
 export async function previewParticipants(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload): Promise<ImportPreview> {
-  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS);
+  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
   return (await analyseParticipants(ctx.db, target, upload.body, options)).preview;
 }
 
 export async function previewFeedback(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload): Promise<FeedbackImportPreview> {
-  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS);
+  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
   return (await analyseFeedback(ctx.db, target, upload.body, options)).preview;
 }
@@ -91,6 +94,7 @@ type Counted = { counts: { invalid: number }; mappingProblems: Record<string, st
 
 /** A refused import names each problem as `rows.<row>.<field>` (or `file`, `columns.<field>`). */
 function refusal(preview: Counted, problems: { row: number; field: string | null; message: string }[]): RuleViolationError {
+  // The row messages are already in the caller's language (the analysis renders them).
   const fields: Record<string, string> = {};
   for (const [field, message] of Object.entries(preview.mappingProblems)) fields[`columns.${field}`] = message;
   for (const p of problems.slice(0, PROBLEMS_IN_REFUSAL)) {
@@ -98,10 +102,7 @@ function refusal(preview: Counted, problems: { row: number; field: string | null
     fields[key] = fields[key] ? `${fields[key]} ${p.message}` : p.message;
   }
   const rows = preview.counts.invalid;
-  const detail =
-    rows > 0
-      ? `${rows} row${rows === 1 ? " has" : "s have"} problems; nothing was imported. Correct them and upload the file again.`
-      : "The file cannot be read; nothing was imported.";
+  const detail: MessageText = rows > 0 ? msg("import.rowsHaveProblems", { rows }) : msg("import.unreadable");
   return new RuleViolationError(detail, fields);
 }
 
@@ -115,7 +116,7 @@ interface Commit<P extends Counted, R> {
 /** Writes an analysed sheet into the open submission of its kind: all rows or none, replayable by key. */
 async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportTarget, query: ImportQuery, idempotencyKey: string | undefined, { kind, analysis, write }: Commit<P, R>): Promise<IdempotentResult<ImportResult>> {
   if (analysis.problemCount > 0) throw refusal(analysis.preview, analysis.problems);
-  if (analysis.valid.row.length === 0) throw new RuleViolationError("Nothing to import; nothing was imported.", { file: "The file holds no rows below the header." });
+  if (analysis.valid.row.length === 0) throw new RuleViolationError(msg("import.nothing"), { file: msg("import.noRows") });
   const { info } = analysis;
   const fileName = query.fileName ?? null;
   const requestHash = createHash("sha256").update(JSON.stringify({ kind, activityId: target.activity.id, organisationId: target.organisationId, sha256: info.sha256, query })).digest("hex");
@@ -140,7 +141,7 @@ async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportT
 }
 
 export async function importParticipants(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
-  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS);
+  const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
   const analysis = await analyseParticipants(ctx.db, target, upload.body, options);
   return commit(ctx, target, query, idempotencyKey, {
@@ -158,7 +159,7 @@ export async function importParticipants(ctx: ServiceContext, activityId: string
 
 /** Paper questionnaires: responses tied to the batch, which count once it is approved. */
 export async function importFeedback(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
-  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS);
+  const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
   const analysis = await analyseFeedback(ctx.db, target, upload.body, options);
   return commit(ctx, target, query, idempotencyKey, {
@@ -179,7 +180,7 @@ export async function importFeedback(ctx: ServiceContext, activityId: string, qu
 async function openRevisionForImport(tx: Prisma.TransactionClient, ctx: ServiceContext, target: ImportTarget, kind: Commit<Counted, unknown>["kind"]): Promise<{ submissionId: string; revision: number }> {
   const open = await openSubmissionFor(tx, target.activity.id, target.organisationId, kind);
   if (open?.status === "SUBMITTED") {
-    throw new ConflictError("This activity's submission of this kind from the organisation is under review: wait until it is approved or returned.");
+    throw new ConflictError(msg("import.underReview"));
   }
   if (open) return { submissionId: open.id, revision: open.currentRevision };
   const created = await tx.submission.create({

@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { Readable } from "node:stream";
 import Papa from "papaparse";
 import ExcelJS from "exceljs";
+import { msg, type Message } from "@vep/domain";
 
 export type SheetFormat = "csv" | "xlsx";
 export type TextEncoding = "utf-8" | "utf-16le" | "windows-1251";
@@ -35,7 +36,12 @@ export interface SheetInfo {
   sha256: string;
 }
 
-export class SheetError extends Error {}
+/** A file that cannot be read; `text` is the catalogue message, `message` its English text. */
+export class SheetError extends Error {
+  constructor(readonly text: Message) {
+    super(String(text));
+  }
+}
 
 /** Passes bytes through while counting and hashing them. */
 async function* fingerprinted(source: AsyncIterable<Uint8Array>, info: SheetInfo): AsyncGenerator<Uint8Array> {
@@ -122,7 +128,7 @@ function decodeOrExplain(decoder: TextDecoder, bytes: Uint8Array, stream: boolea
   try {
     return decoder.decode(bytes, { stream });
   } catch {
-    throw new SheetError("The file is not valid UTF-8 throughout. Save it again as CSV UTF-8, or as CSV in Windows-1251, and upload it again.");
+    throw new SheetError(msg("sheet.notUtf8"));
   }
 }
 
@@ -152,7 +158,7 @@ async function* csvRows(bytes: AsyncIterable<Uint8Array>, options: SheetOptions,
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;
-    throw new SheetError(`The CSV file cannot be read after row ${rowNumber}: ${(error as Error).message}`);
+    throw new SheetError(msg("sheet.csvUnreadable", { row: rowNumber, reason: (error as Error).message }));
   }
 }
 
@@ -196,7 +202,7 @@ async function* xlsxRows(bytes: AsyncIterable<Uint8Array>, options: SheetOptions
     }
   } catch (error) {
     if (error instanceof SheetError) throw error;
-    throw new SheetError("The file is not an Excel workbook (.xlsx) that can be read. Save it again as .xlsx, or as CSV, and upload it again.");
+    throw new SheetError(msg("sheet.notXlsx"));
   }
-  if (!found) throw new SheetError(index === 0 ? "The workbook has no worksheet." : `The workbook has ${index} worksheets; there is no sheet ${wanted}.`);
+  if (!found) throw new SheetError(index === 0 ? msg("sheet.noWorksheet") : msg("sheet.noSuchSheet", { count: index, sheet: String(wanted) }));
 }

@@ -1,6 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { ActivityFormOptions, ActivityFormValues } from "../../lib/activities.server";
+import { CONTENT_LANGUAGES } from "../../lib/localised";
 import { formatDate } from "../../lib/format";
 import { CheckboxGroup, describe, ErrorSummary, Field, useFieldMessage, type FormErrors } from "./fields";
 
@@ -15,6 +16,9 @@ const FIELD_ORDER = [
   "description",
   "objectives",
   "topics",
+  "originalLanguage",
+  "titleTranslations",
+  "descriptionTranslations",
   "countryId",
   "completionSharePercent",
   "startDate",
@@ -117,6 +121,40 @@ export function ActivityForm({ values, options, errors, partnerRows, version, su
           <Field id="topics" label={t("activities.form.topics")} hint={t("activities.form.topicsHint")} error={err("topics")} className="span-2">
             <textarea name="topics" rows={4} defaultValue={values.topics} {...describe("topics", { error: err("topics"), hint: true })} />
           </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>{t("activities.form.sections.languages")}</legend>
+        <div className="form-grid">
+          <Field id="originalLanguage" label={t("activities.form.originalLanguage")} hint={t("activities.form.originalLanguageHint")} error={err("originalLanguage")} className="span-2">
+            <select name="originalLanguage" defaultValue={values.originalLanguage} {...describe("originalLanguage", { error: err("originalLanguage"), hint: true })}>
+              {CONTENT_LANGUAGES.map((lng) => (
+                <option key={lng} value={lng}>
+                  {t(`activities.form.languageName.${lng}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <p id="translations-hint" className="hint span-2">
+            {t("activities.form.translationsHint")}
+          </p>
+          {CONTENT_LANGUAGES.map((lng, index) => {
+            const language = t(`activities.form.languageName.${lng}`);
+            // The error summary links to the first field of each kind.
+            const titleId = index === 0 ? "titleTranslations" : `titleTranslations-${lng}`;
+            const descriptionId = index === 0 ? "descriptionTranslations" : `descriptionTranslations-${lng}`;
+            return (
+              <div key={lng} className="span-2 form-grid">
+                <Field id={titleId} label={t("activities.form.titleIn", { language })} error={err("titleTranslations")} className="span-2">
+                  <input name={`translations.${lng}.title`} lang={lng} defaultValue={values.translations[lng].title} maxLength={2000} {...describe(titleId, { error: err("titleTranslations") })} />
+                </Field>
+                <Field id={descriptionId} label={t("activities.form.descriptionIn", { language })} error={err("descriptionTranslations")} className="span-2">
+                  <textarea name={`translations.${lng}.description`} lang={lng} rows={3} defaultValue={values.translations[lng].description} {...describe(descriptionId, { error: err("descriptionTranslations") })} />
+                </Field>
+              </div>
+            );
+          })}
         </div>
       </fieldset>
 

@@ -1,3 +1,4 @@
+import { localised } from "../../lib/localised";
 import { listOf, optionalText } from "../../lib/programme-forms";
 
 // Choices the admin forms offer.
@@ -10,11 +11,12 @@ export const LANGUAGES = ["en", "ru", "kk"] as const;
 
 export const ORGANISATION_KINDS = ["UN_ENTITY", "GOVERNMENT", "DONOR", "NGO", "TRAINING_PROVIDER", "ACADEMIC", "PRIVATE_SECTOR"] as const;
 
-/** Organisations as select options, "Name (ACR)", sorted by name. */
-export function organisationOptions(organisations: readonly { id: string; name: string; acronym: string | null }[]) {
+/** Organisations as select options, "Name (ACR)" with the name in `locale`, sorted by name. */
+export function organisationOptions(organisations: readonly { id: string; name: string; nameTranslations?: Record<string, string>; acronym: string | null }[], locale: string) {
   return organisations
-    .map((o) => ({ value: o.id, label: o.acronym ? `${o.name} (${o.acronym})` : o.name }))
-    .sort((a, b) => a.label.localeCompare(b.label));
+    .map((o) => ({ name: localised(o, "name", locale), o }))
+    .map(({ name, o }) => ({ value: o.id, label: o.acronym ? `${name} (${o.acronym})` : name }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
 }
 
 export const ORGANISATION_FIELDS = ["name", "acronym", "kind", "iatiRef", "iatiType", "countryId", "parentId"] as const;

@@ -121,10 +121,27 @@ export function Columns({
         stroke={CHART_COLOURS.axis}
         {...(formatTick ? { tickFormatter: formatTick } : {})}
       />
-      {series.length > 1 ? <Legend wrapperStyle={{ fontSize: 13, color: CHART_COLOURS.text }} /> : null}
+      {series.length > 1 ? <Legend content={<SeriesLegend series={series} />} /> : null}
       {series.map((s) => (
         <Bar key={s.key} dataKey={s.key} name={s.label} fill={s.colour} isAnimationActive={false} maxBarSize={48} />
       ))}
     </BarChart>
+  );
+}
+
+/**
+ * The legend as a plain list: Recharts' own legend labels each swatch "<name> legend icon" in English for
+ * screen readers; the swatch says nothing that the series name does not.
+ */
+function SeriesLegend({ series }: { series: Series[] }) {
+  return (
+    <ul className="chart-legend">
+      {series.map((s) => (
+        <li key={s.key}>
+          <span className="chart-legend__swatch" style={{ background: s.colour }} aria-hidden="true" />
+          {s.label}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -9,6 +9,7 @@ import { formatNumber, SUPPRESSION_THRESHOLD, type Cell } from "../../lib/format
 import { CHART_COLOURS, ChartFigure, Columns, HorizontalBars, type LabelledBar } from "./charts";
 import { fillMonths, formatCompactUsd, formatMoney, formatMonth, formatPercent, formatUsd, shareOf } from "./format";
 import { ProgressMeter } from "./progress-meter";
+import { localised, localisedText } from "../../lib/localised";
 
 type Money = DonorProgress["funding"]["byDonor"][number]["pledged"][number];
 
@@ -93,7 +94,7 @@ export function FundingSection({ funding }: { funding: DonorProgress["funding"] 
               <tbody>
                 {funding.byDonor.map((row) => (
                   <tr key={row.donor.code}>
-                    <th scope="row">{row.donor.name}</th>
+                    <th scope="row">{localised(row.donor, "name", locale)}</th>
                     <td className="num"><Amounts amounts={row.pledged} /></td>
                     <td className="num"><Usd value={row.pledgedUsdMinor} /></td>
                     <td className="num"><Amounts amounts={row.received} /></td>
@@ -309,7 +310,8 @@ export function TrainedBySexSection({ reach }: { reach: DonorProgress["reach"] }
 }
 
 export function TrainedByRegionSection({ reach }: { reach: DonorProgress["reach"] }) {
-  const { t } = useTranslation("donor");
+  const { t, i18n } = useTranslation("donor");
+  const locale = i18n.language;
   const toBars = useCellBars();
   return (
     <Section id="trained-by-region" heading={t("reach.byRegionHeading")}>
@@ -330,7 +332,7 @@ export function TrainedByRegionSection({ reach }: { reach: DonorProgress["reach"
             <tbody>
               {reach.trainedByRegion.map((row) => (
                 <tr key={row.code}>
-                  <th scope="row">{row.name}</th>
+                  <th scope="row">{localised(row, "name", locale)}</th>
                   <td className="num"><CellValue cell={row.count} /></td>
                 </tr>
               ))}
@@ -339,7 +341,7 @@ export function TrainedByRegionSection({ reach }: { reach: DonorProgress["reach"
         </div>
         {reach.trainedByRegion.length > 0 ? (
           <ChartFigure label={t("reach.byRegionChartLabel")}>
-            <HorizontalBars labelWidth={170} bars={toBars(reach.trainedByRegion.map((row) => ({ key: row.code, label: row.name, cell: row.count })))} />
+            <HorizontalBars labelWidth={170} bars={toBars(reach.trainedByRegion.map((row) => ({ key: row.code, label: localised(row, "name", locale), cell: row.count })))} />
           </ChartFigure>
         ) : null}
       </div>
@@ -382,7 +384,7 @@ export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgr
                 <tr key={indicator.id}>
                   <th scope="row">
                     <span className="block muted progress-code">{indicator.code}</span>
-                    {indicator.name}
+                    {localised(indicator, "name", i18n.language)}
                     <span className="block muted progress-unit">{t("indicators.unit", { unit: indicator.unit })}</span>
                   </th>
                   <td className="nowrap">
@@ -493,7 +495,8 @@ export function SatisfactionSection({ satisfaction }: { satisfaction: DonorProgr
 }
 
 export function QuotesSection({ quotes }: { quotes: DonorProgress["quotes"] }) {
-  const { t } = useTranslation("donor");
+  const { t, i18n } = useTranslation("donor");
+  const locale = i18n.language;
   return (
     <Section id="quotes" heading={t("quotes.heading")}>
       {quotes.length === 0 ? (
@@ -505,12 +508,12 @@ export function QuotesSection({ quotes }: { quotes: DonorProgress["quotes"] }) {
             {quotes.map((quote, index) => (
               <li key={index}>
                 <figure>
-                  <blockquote lang={quote.language}>
-                    <p>{quote.text}</p>
+                  <blockquote lang={localisedText(quote.text, quote.textTranslations, locale, quote.language).lang}>
+                    <p>{localisedText(quote.text, quote.textTranslations, locale, quote.language).text}</p>
                   </blockquote>
                   <figcaption>
                     {quote.attribution ?? t("quotes.anonymous")}
-                    <span className="block progress-quote-source">{t("quotes.from", { activity: quote.activityTitle })}</span>
+                    <span className="block progress-quote-source">{t("quotes.from", { activity: localisedText(quote.activityTitle, quote.activityTitleTranslations, locale).text })}</span>
                   </figcaption>
                 </figure>
               </li>

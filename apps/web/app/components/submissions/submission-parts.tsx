@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatNumber } from "../../lib/format";
 import type { RowChange } from "../../lib/submissions";
 import { formatDateTimeUtc } from "../activities/date-time";
+import { localised } from "../../lib/localised";
 
 type Lookup = (key: string, options?: Record<string, unknown>) => string;
 
@@ -35,7 +36,7 @@ export function SubmissionFacts({ submission }: { submission: Submission }) {
       </div>
       <div>
         <dt>{t("facts.organisation")}</dt>
-        <dd>{submission.organisation.name}</dd>
+        <dd>{localised(submission.organisation, "name", locale)}</dd>
       </div>
       <div>
         <dt>{t("facts.revision")}</dt>
@@ -139,7 +140,7 @@ export function SubmissionRowsTable({
                   ) : null}
                 </th>
                 <td>{cell(row, "sex", row.sex)}</td>
-                <td>{cell(row, "region", row.region?.name ?? null)}</td>
+                <td>{cell(row, "region", row.region ? localised(row.region, "name", i18n.language) : null)}</td>
                 <td>{cell(row, "position", row.position)}</td>
                 <td>{cell(row, "email", row.email)}</td>
                 <td>{cell(row, "phone", row.phone)}</td>
