@@ -171,3 +171,34 @@ export function auditOf(api: RunningApi, action: string, entityId: string) {
 export const UNKNOWN_ID = "00000000-0000-4000-8000-000000000000";
 /** Text that must come back as it was sent, never run as markup or SQL. */
 export const HOSTILE = ["<script>alert(1)</script>", "'; DROP TABLE \"Person\"; --"] as const;
+
+/** Which table the `:id` after a path segment names (for crawls and access attempts that need real ids). */
+export const TABLE_OF_SEGMENT: Record<string, string> = {
+  activities: "Activity",
+  sessions: "Session",
+  participants: "Person",
+  trainers: "Trainer",
+  programmes: "Programme",
+  organisations: "Organisation",
+  countries: "Country",
+  regions: "Region",
+  donors: "Donor",
+  contributions: "Contribution",
+  "contribution-payments": "ContributionPayment",
+  "exchange-rates": "ExchangeRate",
+  budgets: "Budget",
+  expenditures: "Expenditure",
+  outcomes: "Outcome",
+  outputs: "Output",
+  indicators: "Indicator",
+  "indicator-targets": "IndicatorTarget",
+  "indicator-values": "IndicatorValue",
+  enrolments: "Enrolment",
+  "feedback-forms": "FeedbackForm",
+  "feedback-responses": "FeedbackResponse",
+  quotes: "Quote",
+  users: "User",
+  submissions: "Submission",
+  notifications: "Notification",
+  "iati-exports": "IatiExport",
+};

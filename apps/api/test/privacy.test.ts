@@ -1,7 +1,7 @@
 // The privacy crawl: a donor (and a partner, for other organisations' people) requests every GET route
 // with every id in the database, and no person's name, e-mail or phone may come back in any body.
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { type World, startWorld } from "./fixtures.js";
+import { type World, startWorld, TABLE_OF_SEGMENT } from "./fixtures.js";
 import type { RunningApi } from "./harness.js";
 
 let api: RunningApi;
@@ -11,34 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** Which table a path segment's `:id` names; segments not listed get every id in the database. */
-const TABLE_OF_SEGMENT: Record<string, string> = {
-  activities: "Activity",
-  sessions: "Session",
-  participants: "Person",
-  trainers: "Trainer",
-  programmes: "Programme",
-  organisations: "Organisation",
-  countries: "Country",
-  regions: "Region",
-  donors: "Donor",
-  contributions: "Contribution",
-  "contribution-payments": "ContributionPayment",
-  "exchange-rates": "ExchangeRate",
-  budgets: "Budget",
-  expenditures: "Expenditure",
-  outcomes: "Outcome",
-  outputs: "Output",
-  indicators: "Indicator",
-  "indicator-targets": "IndicatorTarget",
-  "indicator-values": "IndicatorValue",
-  enrolments: "Enrolment",
-  "feedback-forms": "FeedbackForm",
-  "feedback-responses": "FeedbackResponse",
-  quotes: "Quote",
-  users: "User",
-  submissions: "Submission",
-};
 
 async function idsOf(table: string): Promise<string[]> {
   const rows = await api.db.prisma.$queryRawUnsafe<{ id: string }[]>(`SELECT id FROM "${table}" ORDER BY id`);

@@ -2,6 +2,7 @@
 // prove that a refused request wrote nothing), the check that an error is a clean problem+json, and the
 // table each path segment's `:id` names.
 import { expect } from "vitest";
+import { TABLE_OF_SEGMENT } from "../fixtures.js";
 import type { RunningApi } from "../harness.js";
 
 /** Every "METHOD /path" the router serves (Hono's `:param` syntax), sorted, without the catch-all. */
@@ -13,36 +14,6 @@ export function servedRoutes(api: RunningApi): { method: string; path: string }[
   });
 }
 
-/** Which table the `:id` after a path segment names (as in privacy.test.ts, plus the routes only writes have). */
-export const TABLE_OF_SEGMENT: Record<string, string> = {
-  activities: "Activity",
-  sessions: "Session",
-  participants: "Person",
-  trainers: "Trainer",
-  programmes: "Programme",
-  organisations: "Organisation",
-  countries: "Country",
-  regions: "Region",
-  donors: "Donor",
-  contributions: "Contribution",
-  "contribution-payments": "ContributionPayment",
-  "exchange-rates": "ExchangeRate",
-  budgets: "Budget",
-  expenditures: "Expenditure",
-  outcomes: "Outcome",
-  outputs: "Output",
-  indicators: "Indicator",
-  "indicator-targets": "IndicatorTarget",
-  "indicator-values": "IndicatorValue",
-  enrolments: "Enrolment",
-  "feedback-forms": "FeedbackForm",
-  "feedback-responses": "FeedbackResponse",
-  quotes: "Quote",
-  users: "User",
-  submissions: "Submission",
-  notifications: "Notification",
-  "iati-exports": "IatiExport",
-};
 
 /** The table a route's first `:id` names, from the segment just before it; undefined when none is known. */
 export function tableOfPath(path: string): string | undefined {
