@@ -290,6 +290,7 @@ describe("progress status and closing a period", () => {
     const trained = body.indicators.find((i) => i.code === "IND-1.1.1");
     expect(trained).toMatchObject({ actual: 27, actualSource: "RECORDED", status: "ON_TRACK" });
     expect(trained?.definitionText).toContain("only approved participant lists count");
-    expect(body.progressRule).toContain("pro-rated to date");
+    expect(body.progressRule).toMatchObject({ onTrackPercent: 90, atRiskPercent: 60 });
+    expect(body.progressRule.text).toContain("pro-rated to date");
   });
 });

@@ -2,6 +2,7 @@
 // counts of people under 3 suppressed (Cell).
 import { z } from "zod";
 import { ProgressStatusSchema } from "./indicator-status.js";
+import { ProgressRuleTextSchema } from "./results.js";
 import { CellSchema, SexSchema } from "./public.js";
 
 const day = z.iso.date();
@@ -83,8 +84,8 @@ export const DonorProgressSchema = z
       /** Share of matched before/after pairs whose self-assessed knowledge rose by a point or more. */
       knowledgeImprovedPercent: z.number().nullable(),
     }),
-    /** The rule statuses follow, in words. */
-    progressRule: z.string(),
+    /** The rule statuses follow: its thresholds, and in words. */
+    progressRule: ProgressRuleTextSchema,
     quotes: z.array(z.object({ text: z.string(), textTranslations: z.record(z.string(), z.string()).optional(), language: z.string(), attribution: z.string().nullable(), activityTitle: z.string(), activityTitleTranslations: z.record(z.string(), z.string()).optional() })),
   })
   .meta({ id: "DonorProgress" });

@@ -393,9 +393,12 @@ export const IndicatorPeriodSchema = z
   .meta({ id: "IndicatorPeriod" });
 export type IndicatorPeriod = z.infer<typeof IndicatorPeriodSchema>;
 
+/** The programme's thresholds for progress statuses, with the rule in English words (the dashboard words it per language). */
+export const ProgressRuleTextSchema = z.object({ onTrackPercent: z.number().int(), atRiskPercent: z.number().int(), text: z.string() });
+
 export const IndicatorDetailSchema = IndicatorSchema.extend({
   definitionText: z.string().nullable().describe("What a COMPUTED indicator counts, in words"),
-  progressRule: z.object({ onTrackPercent: z.number().int(), atRiskPercent: z.number().int(), text: z.string() }),
+  progressRule: ProgressRuleTextSchema,
   targets: z.array(IndicatorTargetSchema),
   values: z.array(IndicatorValueSchema),
   periods: z.array(IndicatorPeriodSchema),

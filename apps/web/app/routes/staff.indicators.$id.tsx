@@ -10,7 +10,7 @@ import { IndicatorValue, useDimensionsText } from "../components/programme/indic
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formatPercent, formValues, issuesToErrors, optionalText, parseDecimal, problemToErrors, STAFF_ROLES, type FieldErrors } from "../lib/programme-forms";
 import { createIndicatorValue, getIndicator, lockIndicatorValue, recordComputedValues } from "../lib/programme.server";
-import { ComputedMark, StatusBadge } from "../components/progress/status-badge";
+import { ComputedMark, ProgressRuleNote, StatusBadge } from "../components/progress/status-badge";
 import { localised } from "../lib/localised";
 
 export const handle = { i18n: ["common", "programme"] };
@@ -221,7 +221,7 @@ export default function IndicatorPage() {
             </table>
           </div>
         )}
-        <p className="note">{indicator.progressRule.text}</p>
+        <ProgressRuleNote rule={indicator.progressRule} />
         <FormErrors messages={recordFailure?.formErrors} />
         {openComputedPeriods.map((period) => (
           <Form method="post" className="inline-form" key={`${period.periodStart}/${period.periodEnd}`}>

@@ -128,7 +128,7 @@ async function programmeProgress(db: Prisma.TransactionClient, programmeId: stri
     },
     reach,
     indicators: await Promise.all(indicators.map((indicator) => indicatorProgress(indicator, totalFor, rule))),
-    progressRule: describeProgressRule(rule),
+    progressRule: { ...rule, text: describeProgressRule(rule) },
     satisfaction: satisfaction(feedback),
     quotes: quotes.map((q) => ({ text: q.text, textTranslations: q.textTranslations as Record<string, string>, language: q.originalLanguage, attribution: q.consentToAttribution ? q.attribution : null, activityTitle: q.activity.title, activityTitleTranslations: q.activity.titleTranslations as Record<string, string> })),
   };

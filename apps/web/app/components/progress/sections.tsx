@@ -1,8 +1,8 @@
 // The sections of the donor progress dashboard. Each shows its figures in a table (the accessible,
 // printable and no-JavaScript form) and, beside it, a chart drawn in the browser.
-import type { DonorProgress } from "@vep/domain";
+import type { DonorProgress, ProgressRule } from "@vep/domain";
 import { useTranslation } from "react-i18next";
-import { ComputedMark, StatusBadge } from "./status-badge";
+import { ComputedMark, ProgressRuleNote, StatusBadge } from "./status-badge";
 import { CellValue } from "../cell-value";
 import { DateRange } from "../date-range";
 import { formatNumber, SUPPRESSION_THRESHOLD, type Cell } from "../../lib/format";
@@ -358,7 +358,7 @@ function IndicatorValue({ value, measure }: { value: number | null; measure: str
   return <>{measure === "PERCENTAGE" ? formatPercent(i18n.language, value) : formatNumber(i18n.language, value)}</>;
 }
 
-export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgress["indicators"]; rule: string }) {
+export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgress["indicators"]; rule: ProgressRule }) {
   const { t, i18n } = useTranslation("donor");
   return (
     <Section id="indicators" heading={t("indicators.heading")}>
@@ -423,7 +423,7 @@ export function IndicatorsSection({ indicators, rule }: { indicators: DonorProgr
           </table>
         </div>
       )}
-      {indicators.length > 0 ? <p className="note">{rule}</p> : null}
+      {indicators.length > 0 ? <ProgressRuleNote rule={rule} /> : null}
     </Section>
   );
 }

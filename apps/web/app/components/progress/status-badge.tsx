@@ -1,4 +1,4 @@
-import type { ProgressStatus } from "@vep/domain";
+import type { ProgressRule, ProgressStatus } from "@vep/domain";
 import { useTranslation } from "react-i18next";
 
 /** An indicator's status against its target pro-rated to date; the words carry it, the colour repeats them. */
@@ -11,4 +11,10 @@ export function StatusBadge({ status }: { status: ProgressStatus }) {
 export function ComputedMark() {
   const { t } = useTranslation("common");
   return <span className="block muted small">{t("actualSource.COMPUTED")}</span>;
+}
+
+/** The rule the statuses follow, worded in the reader's language from the programme's thresholds. */
+export function ProgressRuleNote({ rule }: { rule: ProgressRule }) {
+  const { t } = useTranslation("common");
+  return <p className="note">{t("progressRule", { onTrack: rule.onTrackPercent, atRisk: rule.atRiskPercent })}</p>;
 }
