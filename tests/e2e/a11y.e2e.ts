@@ -5,7 +5,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { artifactsDir, startStack, type Stack } from "./harness.js";
+import { artifactsDir, startStack, type Stack, ROLE_HOMES } from "./harness.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -13,16 +13,9 @@ beforeAll(async () => {
 });
 afterAll(() => stack?.stop());
 
-const ROLES = [
-  { role: "anonymous", home: "/" },
-  { role: "partner", home: "/partner", email: "partner@vep.example", password: "demo-partner-2020" },
-  { role: "donor", home: "/donor", email: "donor@vep.example", password: "demo-donor-2020" },
-  { role: "staff", home: "/staff/activities", email: "staff@vep.example", password: "demo-staff-2020" },
-  { role: "admin", home: "/admin/users", email: "admin@vep.example", password: "demo-admin-2020" },
-] as const;
 const LANGUAGES = ["en", "ru"] as const;
 
-const CASES = ROLES.flatMap((role) => LANGUAGES.map((language) => ({ ...role, language })));
+const CASES = ROLE_HOMES.flatMap((role) => LANGUAGES.map((language) => ({ ...role, language })));
 
 async function seriousViolations(page: Page): Promise<string[]> {
   const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

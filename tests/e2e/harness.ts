@@ -91,3 +91,12 @@ export async function signInOn(stack: Stack, page: Page, email: string, password
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.getByRole("button", { name: "Sign out" }).waitFor();
 }
+
+/** Each role's demo sign-in and its home page, anonymous first: the pages suites that visit every role start from. */
+export const ROLE_HOMES = [
+  { role: "anonymous", home: "/" },
+  { role: "partner", home: "/partner", email: "partner@vep.example", password: "demo-partner-2020" },
+  { role: "donor", home: "/donor", email: "donor@vep.example", password: "demo-donor-2020" },
+  { role: "staff", home: "/staff/activities", email: "staff@vep.example", password: "demo-staff-2020" },
+  { role: "admin", home: "/admin/users", email: "admin@vep.example", password: "demo-admin-2020" },
+] as const;

@@ -9,7 +9,7 @@ import path from "node:path";
 import type { BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { artifactsDir, startStack, type Stack } from "./harness.js";
+import { artifactsDir, startStack, type Stack, ROLE_HOMES } from "./harness.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -64,14 +64,6 @@ const SEED_FREE_TEXT = [
 const SEED_PHRASES = [...SEED_FREE_TEXT]
   .sort((a, b) => b.length - a.length)
   .map((text) => new RegExp(`(?<![\\p{L}])${text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}(?![\\p{L}])`, "gu"));
-
-const ROLES = [
-  { role: "anonymous", home: "/" },
-  { role: "partner", home: "/partner", email: "partner@vep.example", password: "demo-partner-2020" },
-  { role: "donor", home: "/donor", email: "donor@vep.example", password: "demo-donor-2020" },
-  { role: "staff", home: "/staff/activities", email: "staff@vep.example", password: "demo-staff-2020" },
-  { role: "admin", home: "/admin/users", email: "admin@vep.example", password: "demo-admin-2020" },
-] as const;
 
 /** Links not to follow: signing out, downloads and machine formats, the language switch itself. */
 function skipped(url: URL): boolean {
@@ -137,7 +129,7 @@ function latinWords(text: string): string[] {
   return (cleaned.match(/\p{Script=Latin}{3,}/gu) ?? []).filter((word) => !ALLOWED.has(word));
 }
 
-async function signIn(context: BrowserContext, role: (typeof ROLES)[number]): Promise<Page> {
+async function signIn(context: BrowserContext, role: (typeof ROLE_HOMES)[number]): Promise<Page> {
   const page = await context.newPage();
   // The language chosen before signing in (a cookie of the switch) becomes the account's.
   const chosen = await page.request.post(`${stack.webUrl}/language`, { form: { lng: "ru", redirectTo: "/" }, maxRedirects: 0 });
@@ -211,7 +203,7 @@ const KNOWN_GAPS: Record<string, readonly string[]> = { donor: DONOR_GAPS, staff
 
 const summary = (map: Map<string, Set<string>>) => [...map].map(([word, where]) => `${word} (${[...where].slice(0, 3).join(", ")}${where.size > 3 ? ", …" : ""})`);
 
-it.each(ROLES)("$role: every page reached in Russian has no English word", async (role) => {
+it.each(ROLE_HOMES)("$role: every page reached in Russian has no English word", async (role) => {
   const context = await stack.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
   try {
     const page = await signIn(context, role);

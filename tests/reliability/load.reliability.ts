@@ -1,32 +1,19 @@
 // (a) Mixed read/write load on the built API over PostgreSQL: zero errors, and every write the API
 // acknowledged is there afterwards. RELIABILITY_SECONDS (default 10; 60 for the long run) and
 // RELIABILITY_CLIENTS (default 16).
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { readBack, runLoad, summarise } from "./load.js";
-import { SECONDS, signIn, startApi, startPostgres, type Api, type Postgres } from "./support.js";
+import { apiOnOwnPostgres, SECONDS, signIn } from "./support.js";
 
 const CLIENTS = Number(process.env.RELIABILITY_CLIENTS ?? 16);
-let pg: Postgres;
-let api: Api | undefined;
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  api = await startApi({ DATABASE_URL: await pg.createDatabase("vep") });
-});
-afterAll(async () => {
-  try {
-    await api?.stop();
-  } finally {
-    pg?.destroy();
-  }
-});
+const stack = apiOnOwnPostgres("stop");
 
 it(`serves ${CLIENTS} clients reading and writing for ${SECONDS} s with no error and no lost write`, async () => {
-  const tokens = { staff: await signIn(api!, "STAFF"), donor: await signIn(api!, "DONOR") };
-  const idle = api!.memory();
-  const result = await runLoad(api!, tokens, { clients: CLIENTS, seconds: SECONDS });
-  const loaded = api!.memory();
-  const lost = await readBack(api!, tokens.staff, result.writes);
+  const tokens = { staff: await signIn(stack.api!, "STAFF"), donor: await signIn(stack.api!, "DONOR") };
+  const idle = stack.api!.memory();
+  const result = await runLoad(stack.api!, tokens, { clients: CLIENTS, seconds: SECONDS });
+  const loaded = stack.api!.memory();
+  const lost = await readBack(stack.api!, tokens.staff, result.writes);
   summarise("mixed load", result, { clients: CLIENTS, writesReadBack: result.writes.length - lost.length, apiRssIdleMB: idle.rss, apiRssAfterMB: loaded.rss, apiPeakRssMB: loaded.peak });
 
   const failures = result.replies.filter((r) => r.status < 200 || r.status >= 300);
@@ -34,5 +21,5 @@ it(`serves ${CLIENTS} clients reading and writing for ${SECONDS} s with no error
   expect(result.writes.length).toBeGreaterThan(CLIENTS);
   for (const kind of ["activity", "session", "value"]) expect(result.writes.some((w) => w.kind === kind), kind).toBe(true);
   expect(lost).toEqual([]);
-  expect(api!.output()).not.toMatch(/"level":"error"/);
+  expect(stack.api!.output()).not.toMatch(/"level":"error"/);
 });

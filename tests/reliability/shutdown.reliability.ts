@@ -2,27 +2,12 @@
 // its rows are committed, a new connection made after the signal is refused, idle keep-alive connections
 // do not hold the process up, and the process exits 0.
 import { connect } from "node:net";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { openDatabase } from "@vep/db";
-import { backends, call, importParticipants, newActivity, participantCsv, signIn, startApi, startPostgres, waitUntil, type Api, type Postgres } from "./support.js";
+import { apiOnOwnPostgres, backends, call, importParticipants, newActivity, participantCsv, signIn, waitUntil } from "./support.js";
 
 const ROWS = 20_000;
-let pg: Postgres;
-let url: string;
-let api: Api | undefined;
-
-beforeAll(async () => {
-  pg = await startPostgres();
-  url = await pg.createDatabase("vep");
-  api = await startApi({ DATABASE_URL: url });
-});
-afterAll(async () => {
-  try {
-    await api?.kill();
-  } finally {
-    pg?.destroy();
-  }
-});
+const stack = apiOnOwnPostgres("kill");
 
 /** Whether a TCP connection to the port is refused (true) or accepted (false). */
 function refused(port: number): Promise<boolean> {
@@ -34,36 +19,36 @@ function refused(port: number): Promise<boolean> {
 }
 
 it("drains in-flight requests on SIGTERM, refuses new connections, and exits 0", async () => {
-  const staff = await signIn(api!, "STAFF");
-  const partner = await signIn(api!, "PARTNER");
-  const activityId = await newActivity(api!, staff, "Graceful shutdown: import in flight");
+  const staff = await signIn(stack.api!, "STAFF");
+  const partner = await signIn(stack.api!, "PARTNER");
+  const activityId = await newActivity(stack.api!, staff, "Graceful shutdown: import in flight");
   // Keep-alive connections left idle in this process's fetch pool.
-  for (let i = 0; i < 3; i++) expect((await call(api!, "GET", "/api/v1/activities?limit=5", { token: staff })).status).toBe(200);
+  for (let i = 0; i < 3; i++) expect((await call(stack.api!, "GET", "/api/v1/activities?limit=5", { token: staff })).status).toBe(200);
 
   let answeredAt = 0;
-  const importing = importParticipants(api!, partner, activityId, participantCsv(ROWS)).then((reply) => ((answeredAt = performance.now()), reply));
+  const importing = importParticipants(stack.api!, partner, activityId, participantCsv(ROWS)).then((reply) => ((answeredAt = performance.now()), reply));
   // In flight: the API is talking to the database for it.
-  const busy = await waitUntil(async () => (await backends(url)).some((b) => b.state === "active" || b.inTransaction), 60_000, 20);
+  const busy = await waitUntil(async () => (await backends(stack.url)).some((b) => b.state === "active" || b.inTransaction), 60_000, 20);
   expect(busy, "the import reached the database").not.toBeNull();
 
   const signalledAt = performance.now();
-  api!.child.kill("SIGTERM");
+  stack.api!.child.kill("SIGTERM");
   // Wait until the server has stopped listening, then try a new connection while the import still runs.
-  await waitUntil(() => api!.output().includes("SIGTERM: stopping"), 5_000, 10);
+  await waitUntil(() => stack.api!.output().includes("SIGTERM: stopping"), 5_000, 10);
   const refusedAt = performance.now();
-  const newConnectionRefused = await refused(api!.port);
+  const newConnectionRefused = await refused(stack.api!.port);
   const reply = await importing;
-  const code = await api!.exited;
+  const code = await stack.api!.exited;
 
-  console.log(`[reliability] ${JSON.stringify({ label: "graceful shutdown", rows: ROWS, importStatus: reply.status, importMs: Math.round(reply.ms), answeredAfterSignalMs: Math.round(answeredAt - signalledAt), exitCode: code, log: api!.output().match(/\[api\] (SIGTERM.*|stopped.*)/g) })}`);
+  console.log(`[reliability] ${JSON.stringify({ label: "graceful shutdown", rows: ROWS, importStatus: reply.status, importMs: Math.round(reply.ms), answeredAfterSignalMs: Math.round(answeredAt - signalledAt), exitCode: code, log: stack.api!.output().match(/\[api\] (SIGTERM.*|stopped.*)/g) })}`);
   expect(refusedAt).toBeLessThan(answeredAt);
   expect(newConnectionRefused).toBe(true);
   expect(reply.status, JSON.stringify(reply.body).slice(0, 300)).toBe(201);
   expect((reply.body as { imported: { rows: number } }).imported.rows).toBe(ROWS);
-  expect(api!.output()).toMatch(/SIGTERM: stopping; [1-9]\d* request\(s\) in flight/);
+  expect(stack.api!.output()).toMatch(/SIGTERM: stopping; [1-9]\d* request\(s\) in flight/);
   expect(code).toBe(0);
 
-  const database = await openDatabase({ url });
+  const database = await openDatabase({ url: stack.url });
   try {
     const submission = await database.prisma.submission.findFirstOrThrow({ where: { activityId } });
     expect(await database.prisma.submissionRow.count({ where: { submissionId: submission.id } })).toBe(ROWS);

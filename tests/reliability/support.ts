@@ -12,6 +12,7 @@ import { fileURLToPath } from "node:url";
 import { openDatabase } from "@vep/db";
 import { seedId } from "@vep/db/seed";
 import pg from "pg";
+import { afterAll, beforeAll } from "vitest";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const PG_BIN = process.env.PG_BIN ?? "/usr/lib/postgresql/15/bin";
@@ -346,4 +347,25 @@ export function importParticipants(api: { url: string }, token: string, activity
     headers: idempotencyKey ? { "idempotency-key": idempotencyKey } : {},
     timeoutMs,
   });
+}
+
+/**
+ * A test file's own PostgreSQL and the built API on a database of it: started before the file's tests,
+ * removed after them even when they fail. A test that restarts the API puts the new one in `stack.api`.
+ */
+export function apiOnOwnPostgres(teardown: "stop" | "kill" = "stop") {
+  const stack = {} as { pg: Postgres; url: string; api: Api | undefined };
+  beforeAll(async () => {
+    stack.pg = await startPostgres();
+    stack.url = await stack.pg.createDatabase("vep");
+    stack.api = await startApi({ DATABASE_URL: stack.url });
+  });
+  afterAll(async () => {
+    try {
+      await stack.api?.[teardown]();
+    } finally {
+      stack.pg?.destroy();
+    }
+  });
+  return stack;
 }

@@ -69,20 +69,6 @@ beforeAll(async () => {
 });
 afterAll(() => api.close());
 
-/** Every item of a list, `limit` at a time, following nextCursor. */
-async function pages<T>(path: string, limit: number): Promise<T[]> {
-  const items: T[] = [];
-  let cursor: string | null = null;
-  do {
-    const res: Response = await staff("GET", `${path}&limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
-    expect(res.status, path).toBe(200);
-    const page = (await res.json()) as { items: T[]; nextCursor: string | null };
-    items.push(...page.items);
-    cursor = page.nextCursor;
-  } while (cursor);
-  return items;
-}
-
 const names = (items: { name?: string; fullName?: string; title?: string }[]) => items.map((i) => i.name ?? i.fullName ?? i.title ?? "");
 const query = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
@@ -97,9 +83,9 @@ const LISTS = {
 
 describe.each(Object.entries(LISTS))("%s", (_list, { path, only, sort }) => {
   it.runIf(sort !== null)("sorts by name in Russian alphabetical order, page by page", async () => {
-    const all = await pages<{ name?: string }>(`${path}?${query({ ...only(), sort: sort ?? "" })}`, 3);
+    const all = await allPages<{ name?: string }>(staff, `${path}?${query({ ...only(), sort: sort ?? "" })}`, 3);
     expect(names(all)).toEqual(IN_ORDER);
-    const reversed = await pages<{ name?: string }>(`${path}?${query({ ...only(), sort: `-${sort}` })}`, 4);
+    const reversed = await allPages<{ name?: string }>(staff, `${path}?${query({ ...only(), sort: `-${sort}` })}`, 4);
     expect(names(reversed)).toEqual([...IN_ORDER].reverse());
   });
 

@@ -147,13 +147,13 @@ export async function startWorld(): Promise<{ api: RunningApi; world: World; as:
   return { api, world, as: clientsFor(api, world) };
 }
 
-/** Every item of a paged list, following nextCursor; fails on anything but 200. */
-export async function allPages<T>(call: ReturnType<typeof client>, path: string): Promise<T[]> {
+/** Every item of a paged list, `limit` at a time, following nextCursor; fails on anything but 200. */
+export async function allPages<T>(call: ReturnType<typeof client>, path: string, limit = 100): Promise<T[]> {
   const items: T[] = [];
   let cursor: string | null = null;
   do {
     const separator = path.includes("?") ? "&" : "?";
-    const res: Response = await call("GET", `${path}${separator}limit=100${cursor ? `&cursor=${cursor}` : ""}`);
+    const res: Response = await call("GET", `${path}${separator}limit=${limit}${cursor ? `&cursor=${cursor}` : ""}`);
     expect(res.status, path).toBe(200);
     const page = (await res.json()) as { items: T[]; nextCursor: string | null };
     items.push(...page.items);
