@@ -5,7 +5,7 @@ import path from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { artifactsDir, startStack, type Stack, ROLE_HOMES } from "./harness.js";
+import { artifactsDir, startStack, type Stack, openAs, ROLE_HOMES } from "./harness.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -44,17 +44,7 @@ async function chartTables(page: Page): Promise<{ chart: string; headers: string
 it.each(CASES)("$role, $language: no serious axe violation, lang set, charts with a table in the language", async ({ language, ...role }) => {
   const context = await stack.browser.newContext({ locale: language === "ru" ? "ru-RU" : "en-GB", viewport: { width: 1280, height: 900 } });
   try {
-    const page = await context.newPage();
-    // The language switch's own form post: the choice is kept in its cookie and, at sign-in, with the account.
-    const chosen = await page.request.post(`${stack.webUrl}/language`, { form: { lng: language, redirectTo: "/" }, maxRedirects: 0 });
-    expect(chosen.status()).toBe(302);
-    if ("email" in role) {
-      await page.goto(`${stack.webUrl}/login`);
-      await page.locator("#email").fill(role.email);
-      await page.locator("#password").fill(role.password);
-      await page.locator("form:has(#password) button[type=submit]").click();
-      await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-    }
+    const page = await openAs(stack, context, role, language);
     await page.goto(`${stack.webUrl}${role.home}`);
     // Charts draw in the browser after hydration: let them settle before axe reads the page.
     await page.waitForLoadState("networkidle");

@@ -6,7 +6,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 export const artifactsDir = path.join(root, "tests/e2e/artifacts");
@@ -83,13 +83,25 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-/** Signs `page` in through the login form, in English, and waits for the signed-in header. */
+/** Signs `page` in through the login form, in whatever language the page is in, and waits to leave it. */
 export async function signInOn(stack: Stack, page: Page, email: string, password: string): Promise<void> {
   await page.goto(`${stack.webUrl}/login`);
-  await page.getByLabel("E-mail").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.getByRole("button", { name: "Sign out" }).waitFor();
+  await page.locator("#email").fill(email);
+  await page.locator("#password").fill(password);
+  await page.locator("form:has(#password) button[type=submit]").click();
+  await page.waitForURL((url) => !url.pathname.startsWith("/login"));
+}
+
+/**
+ * A page in `context` with `language` chosen through the language switch's own form post (kept in its
+ * cookie, and with the account at sign-in), signed in as `role` unless it is anonymous.
+ */
+export async function openAs(stack: Stack, context: BrowserContext, role: (typeof ROLE_HOMES)[number], language: string): Promise<Page> {
+  const page = await context.newPage();
+  const chosen = await page.request.post(`${stack.webUrl}/language`, { form: { lng: language, redirectTo: "/" }, maxRedirects: 0 });
+  if (chosen.status() !== 302) throw new Error(`choosing ${language} answered ${chosen.status()}`);
+  if ("email" in role) await signInOn(stack, page, role.email, role.password);
+  return page;
 }
 
 /** Each role's demo sign-in and its home page, anonymous first: the pages suites that visit every role start from. */

@@ -6,10 +6,10 @@
 // original language because no Russian exists) is by design and is counted apart, not as a leak.
 import { writeFileSync } from "node:fs";
 import path from "node:path";
-import type { BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { artifactsDir, startStack, type Stack, ROLE_HOMES } from "./harness.js";
+import { artifactsDir, startStack, type Stack, openAs, ROLE_HOMES } from "./harness.js";
 
 let stack: Stack;
 beforeAll(async () => {
@@ -129,21 +129,6 @@ function latinWords(text: string): string[] {
   return (cleaned.match(/\p{Script=Latin}{3,}/gu) ?? []).filter((word) => !ALLOWED.has(word));
 }
 
-async function signIn(context: BrowserContext, role: (typeof ROLE_HOMES)[number]): Promise<Page> {
-  const page = await context.newPage();
-  // The language chosen before signing in (a cookie of the switch) becomes the account's.
-  const chosen = await page.request.post(`${stack.webUrl}/language`, { form: { lng: "ru", redirectTo: "/" }, maxRedirects: 0 });
-  expect(chosen.status()).toBe(302);
-  if ("email" in role) {
-    await page.goto(`${stack.webUrl}/login`);
-    await page.locator("#email").fill(role.email);
-    await page.locator("#password").fill(role.password);
-    await page.locator("form:has(#password) button[type=submit]").click();
-    await page.waitForURL((url) => !url.pathname.startsWith("/login"));
-  }
-  return page;
-}
-
 async function crawl(page: Page, home: string): Promise<{ pages: string[]; found: Found; failures: string[] }> {
   const found: Found = { words: new Map(), otherLanguage: new Map(), samples: new Map() };
   const failures: string[] = [];
@@ -206,7 +191,7 @@ const summary = (map: Map<string, Set<string>>) => [...map].map(([word, where]) 
 it.each(ROLE_HOMES)("$role: every page reached in Russian has no English word", async (role) => {
   const context = await stack.browser.newContext({ locale: "ru-RU", viewport: { width: 1280, height: 900 } });
   try {
-    const page = await signIn(context, role);
+    const page = await openAs(stack, context, role, "ru");
     const { pages, found, failures } = await crawl(page, role.home);
     const report = {
       role: role.role,
