@@ -9,11 +9,20 @@ import { apiOnOwnPostgres, backends, call, importParticipants, newActivity, part
 const ROWS = 20_000;
 const stack = apiOnOwnPostgres("kill");
 
-/** Whether a TCP connection to the port is refused (true) or accepted (false). */
+/**
+ * Whether a TCP connection to the port is refused (true) or accepted (false). With nothing listening on a
+ * port of the ephemeral range, Linux may give the client that very port and connect the socket to itself;
+ * such a connection says nothing about the server, so it is tried again.
+ */
 function refused(port: number): Promise<boolean> {
   return new Promise((resolve) => {
     const socket = connect({ port, host: "127.0.0.1" });
-    socket.once("connect", () => (socket.destroy(), resolve(false)));
+    socket.once("connect", () => {
+      const selfConnected = socket.localPort === port;
+      socket.destroy();
+      if (selfConnected) void refused(port).then(resolve);
+      else resolve(false);
+    });
     socket.once("error", (error: NodeJS.ErrnoException) => resolve(error.code === "ECONNREFUSED"));
   });
 }
