@@ -41,13 +41,13 @@ it("drains in-flight requests on SIGTERM, refuses new connections, and exits 0",
   expect(busy, "the import reached the database").not.toBeNull();
 
   const signalledAt = performance.now();
-  stack.api!.child.kill("SIGTERM");
+  const stopped = stack.api!.stop();
   // Wait until the server has stopped listening, then try a new connection while the import still runs.
   await waitUntil(() => stack.api!.output().includes("SIGTERM: stopping"), 5_000, 10);
   const refusedAt = performance.now();
   const newConnectionRefused = await refused(stack.api!.port);
   const reply = await importing;
-  const code = await stack.api!.exited;
+  const code = await stopped;
 
   console.log(`[reliability] ${JSON.stringify({ label: "graceful shutdown", rows: ROWS, importStatus: reply.status, importMs: Math.round(reply.ms), answeredAfterSignalMs: Math.round(answeredAt - signalledAt), exitCode: code, log: stack.api!.output().match(/\[api\] (SIGTERM.*|stopped.*)/g) })}`);
   expect(refusedAt).toBeLessThan(answeredAt);

@@ -155,7 +155,15 @@ export async function startApi(env: { DATABASE_URL?: string; PGLITE_DIR?: string
   });
   const kill = () => child.exitCode === null && child.signalCode === null && child.kill("SIGKILL");
   cleanups.add(kill);
-  const exited = new Promise<number | string>((resolve) => child.once("exit", (code, signal) => (cleanups.delete(kill), resolve(code ?? signal ?? -1))));
+  let stopping = false;
+  const exited = new Promise<number | string>((resolve) =>
+    child.once("exit", (code, signal) => {
+      cleanups.delete(kill);
+      // An exit nobody asked for is what a failing test needs explained: show what the API printed.
+      if (!stopping) console.error(`[reliability] the API exited unasked (${code ?? signal}); its output:\n${output.slice(-20_000)}`);
+      resolve(code ?? signal ?? -1);
+    }),
+  );
   child.stdout!.on("data", (d) => (output += d));
   child.stderr!.on("data", (d) => (output += d));
   await new Promise<void>((ready, fail) => {
@@ -170,10 +178,12 @@ export async function startApi(env: { DATABASE_URL?: string; PGLITE_DIR?: string
     output: () => output,
     exited,
     async stop() {
+      stopping = true;
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
       return exited;
     },
     async kill() {
+      stopping = true;
       kill();
       return exited;
     },

@@ -66,7 +66,17 @@ export async function openDatabase(options: OpenDatabaseOptions = {}): Promise<D
     // node-postgres' pool drops a connection that failed and opens new ones on demand, so the same
     // client serves again once PostgreSQL is back; without a connect timeout a request would wait forever
     // on an unreachable host.
-    const adapterFactory = new PrismaPg({ connectionString: url, connectionTimeoutMillis: CONNECT_TIMEOUT_MS });
+    const adapterFactory = new PrismaPg({
+      connectionString: url,
+      connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+      // When PostgreSQL ends a connection (a restart, an administrator) the connection emits "error", and
+      // an "error" nobody listens to ends the process. The pool listens while a connection is idle, the
+      // adapter once it holds a transaction, but the adapter starts listening a promise's turn after the
+      // pool hands the connection over: PostgreSQL's "terminating connection" read in the same packet as
+      // the previous query's end falls in between (stopping PostgreSQL under load crashed the API about
+      // one time in ten). The queries fail and the pool drops the connection either way.
+      onConnect: (connection) => void connection.on("error", () => undefined),
+    });
     const prisma = new PrismaClient({ adapter: adapterFactory });
     return {
       prisma,
