@@ -1,7 +1,7 @@
 // A submission's rows in bulk, in plain SQL: 100,000 rows are one statement per 10,000 (the rows as one
 // JSON parameter, unpacked by json_to_recordset), not 100,000 round trips. The same SQL runs on
 // PostgreSQL and PGlite.
-import { randomBytes } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@vep/db";
 import type { ParticipantRow } from "@vep/domain";
 
@@ -11,15 +11,13 @@ const ROWS_PER_STATEMENT = 10_000;
 
 /**
  * An RFC 9562 version-7 UUID: time-ordered, so that a list's new ids land together at the end of their
- * index instead of all over it (random ids made inserts three times slower).
+ * index instead of all over it (random ids made inserts three times slower). The random part comes from
+ * randomUUID, which draws entropy in bulk (a randomBytes call per id took a seventh of an import's time).
  */
 export function uuidV7(): string {
-  const bytes = randomBytes(16);
-  bytes.writeUIntBE(Date.now(), 0, 6);
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70;
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80;
-  const hex = bytes.toString("hex");
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const random = randomUUID(); // xxxxxxxx-xxxx-4xxx-yxxx-xxxxxxxxxxxx, the variant already RFC 9562's
+  const time = Date.now().toString(16).padStart(12, "0");
+  return `${time.slice(0, 8)}-${time.slice(8, 12)}-7${random.slice(15)}`;
 }
 
 export interface NewRow {

@@ -1,8 +1,9 @@
-// Reads an uploaded sheet end to end without writing anything: finds the header, maps the columns,
-// checks every row. For participant lists it also flags duplicates within the file and people already
-// known; for paper feedback it checks each questionnaire like a web answer. The preview shows the
-// result; the import writes it only when no row has a problem.
-import type { PrismaClient } from "@vep/db";
+// Reads an uploaded sheet end to end: finds the header, maps the columns, checks every row. For
+// participant lists it also flags duplicates within the file and people already known; for paper
+// feedback it checks each questionnaire like a web answer. Valid rows are handed on a batch at a time and
+// never held all at once: a preview looks up known people per batch, an import writes each batch in its
+// transaction (and is refused, rolling back, when any row has a problem).
+import type { Prisma } from "@vep/db";
 import {
   feedbackColumns,
   feedbackMappingProblems,
@@ -31,6 +32,14 @@ const HEADER_SEARCH_ROWS = 30;
 const NOTICES_SHOWN = 500;
 const SAMPLE_ROWS = 50;
 const CELL_SHOWN = 100;
+/** Valid rows handed on at a time: a statement's worth, small enough that memory stays flat. */
+const BATCH_ROWS = 1000;
+
+/** A client or a transaction: an import analyses inside the transaction it writes in. */
+type Db = Prisma.TransactionClient;
+
+/** Where a batch of valid rows goes: a lookup (preview) or the database (import); sees the notices so far. */
+export type BatchSink<R> = (batch: ValidRows<R>, notices: { problems: NoticeList; warnings: NoticeList }) => Promise<void>;
 
 export interface AnalyseOptions<F extends string> extends SheetOptions {
   headerRow?: number | undefined;
@@ -50,14 +59,14 @@ export interface ImportTarget {
 
 type Notice = { row: number; field: string | null; message: string };
 
-/** The rows that will be written, with the sheet row each came from. */
+/** Valid rows with the sheet row each came from. */
 export interface ValidRows<R> {
   rowNumber: number[];
   row: R[];
 }
 
 /** Notices as the reader will see them: a catalogue message is rendered in their language when kept. */
-class NoticeList {
+export class NoticeList {
   readonly shown: Notice[] = [];
   count = 0;
   constructor(readonly language: Language) {}
@@ -88,13 +97,14 @@ interface SheetPass<F extends string, R> {
   counts: { rows: number; valid: number; invalid: number; skipped: number };
   problems: NoticeList;
   warnings: NoticeList;
-  valid: ValidRows<R>;
+  /** The first valid rows, for the preview. */
+  sample: ValidRows<R>;
 }
 
 const clip = (cell: string) => (cell.length > CELL_SHOWN ? `${cell.slice(0, CELL_SHOWN)}…` : cell);
 
-/** One pass over the sheet's rows, streaming: only the valid rows (compact) and the notices are kept. */
-async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, options: AnalyseOptions<F>, kind: SheetKind<F, R>): Promise<SheetPass<F, R>> {
+/** One pass over the sheet's rows, streaming: valid rows go to `sink` in batches; notices are kept. */
+async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, options: AnalyseOptions<F>, kind: SheetKind<F, R>, sink: BatchSink<R>): Promise<SheetPass<F, R>> {
   const { rows, info } = readSheet(body, options);
   const pass: SheetPass<F, R> = {
     info,
@@ -105,9 +115,16 @@ async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, op
     counts: { rows: 0, valid: 0, invalid: 0, skipped: 0 },
     problems: new NoticeList(options.language),
     warnings: new NoticeList(options.language),
-    valid: { rowNumber: [], row: [] },
+    sample: { rowNumber: [], row: [] },
   };
-  const { head, counts, problems, warnings, valid } = pass;
+  const { head, counts, problems, warnings, sample } = pass;
+  let batch: ValidRows<R> = { rowNumber: [], row: [] };
+  const handOn = async () => {
+    if (batch.row.length === 0) return;
+    const full = batch;
+    batch = { rowNumber: [], row: [] };
+    await sink(full, { problems, warnings });
+  };
   const mapped = () => Object.keys(pass.mappingIssues).length === 0;
 
   const startRows = (row: SheetRow) => {
@@ -136,8 +153,12 @@ async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, op
     }
     if (checked.warning) warnings.add({ row: sheetRow.rowNumber, field: null, message: checked.warning });
     counts.valid += 1;
-    valid.rowNumber.push(sheetRow.rowNumber);
-    valid.row.push(read.row);
+    if (sample.row.length < SAMPLE_ROWS) {
+      sample.rowNumber.push(sheetRow.rowNumber);
+      sample.row.push(read.row);
+    }
+    batch.rowNumber.push(sheetRow.rowNumber);
+    batch.row.push(read.row);
   };
 
   /** The header among the rows read so far, and the rows below it. */
@@ -160,9 +181,11 @@ async function readRows<F extends string, R>(body: AsyncIterable<Uint8Array>, op
       }
       if (!mapped()) break;
       readRow(sheetRow);
+      if (batch.row.length >= BATCH_ROWS) await handOn();
     }
     // A sheet shorter than the search window: look for the header in what there is.
     if (pass.header === null && options.headerRow === undefined && head.length < HEADER_SEARCH_ROWS) headerFromHead();
+    await handOn();
   } catch (error) {
     if (error instanceof SheetError) problems.add({ row: 0, field: null, message: error.text });
     else throw error;
@@ -190,16 +213,17 @@ function previewOf<F extends string, R>(pass: SheetPass<F, R>, language: Languag
   };
 }
 
-export interface Analysis<P, R> {
+export interface Analysis<P> {
   preview: P;
-  valid: ValidRows<R>;
+  /** Valid rows read (each one handed to the sink). */
+  validRows: number;
   info: SheetInfo;
   /** Every problem, not only the ones shown: the import's refusal counts them all. */
   problemCount: number;
   problems: Notice[];
 }
 
-async function regionsOnDate(db: PrismaClient, countryId: string, date: Date, language: Language) {
+async function regionsOnDate(db: Db, countryId: string, date: Date, language: Language) {
   const regions = await db.region.findMany({
     where: { countryId, validFrom: { lte: date }, OR: [{ validTo: null }, { validTo: { gt: date } }] },
     select: { id: true, code: true, name: true, nameTranslations: true, aliases: true },
@@ -212,18 +236,28 @@ async function regionsOnDate(db: PrismaClient, countryId: string, date: Date, la
   return { finder, names };
 }
 
-const outcome = <F extends string, R, P>(pass: SheetPass<F, R>, preview: P): Analysis<P, R> => ({
+const outcome = <F extends string, R, P>(pass: SheetPass<F, R>, preview: P): Analysis<P> => ({
   preview,
-  valid: pass.valid,
+  validRows: pass.counts.valid,
   info: pass.info,
   problemCount: pass.problems.count + Object.keys(pass.mappingIssues).length,
   problems: pass.problems.shown,
 });
 
-export async function analyseParticipants(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<ImportField>) {
+/**
+ * Without `write`, a preview: each batch is looked up among the people already known. With it, an
+ * import: each batch is written while no problem has been found (after one, the import is refused and
+ * its transaction rolled back, but the rest is still read so that every problem is named).
+ */
+export async function analyseParticipants(db: Db, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<ImportField>, write?: BatchSink<ParticipantRow>) {
   const { finder, names: regionNames } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate, options.language);
   const seen = new Map<string, { row: number; regionId: string }>();
   let duplicatesInFile = 0;
+  let alreadyKnown = 0;
+  const sink: BatchSink<ParticipantRow> = async (batch, notices) => {
+    if (!write) alreadyKnown += await flagKnownPeople(db, target, batch, notices.warnings);
+    else if (notices.problems.count === 0) await write(batch, notices);
+  };
   const pass = await readRows(body, options, {
     mapColumns,
     findHeaderRow,
@@ -241,73 +275,70 @@ export async function analyseParticipants(db: PrismaClient, target: ImportTarget
         ? { problem: msg("import.repeatsRow", { row: earlier.row }) }
         : { warning: msg("import.sameNameElsewhere", { row: earlier.row }) };
     },
-  });
-  const alreadyKnown = pass.valid.row.length > 0 ? await flagKnownPeople(db, target, pass.valid, pass.warnings) : 0;
+  }, sink);
   const preview: ImportPreview = {
     ...(previewOf(pass, options.language) as Omit<ImportPreview, "counts" | "sample">),
     counts: { rows: pass.counts.rows, participants: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped, duplicatesInFile, alreadyKnown },
-    sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, fullName: row.fullName, sex: row.sex, region: regionNames.get(row.regionId) ?? "", position: row.position, role: row.role })),
+    sample: pass.sample.row.map((row, i) => ({ row: pass.sample.rowNumber[i]!, fullName: row.fullName, sex: row.sex, region: regionNames.get(row.regionId) ?? "", position: row.position, role: row.role })),
   };
   return outcome(pass, preview);
 }
 
-export async function analyseFeedback(db: PrismaClient, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<FeedbackImportField>) {
+/** Without `write`, a preview; with it, an import that writes each batch while no problem has been found. */
+export async function analyseFeedback(db: Db, target: ImportTarget, body: AsyncIterable<Uint8Array>, options: AnalyseOptions<FeedbackImportField>, write?: BatchSink<FeedbackRow>) {
   const { finder } = await regionsOnDate(db, target.activity.countryId, target.activity.startDate, options.language);
+  const sink: BatchSink<FeedbackRow> = async (batch, notices) => {
+    if (write && notices.problems.count === 0) await write(batch, notices);
+  };
   const pass = await readRows<FeedbackImportField, FeedbackRow>(body, options, {
     mapColumns: feedbackColumns.mapColumns,
     findHeaderRow: feedbackColumns.findHeaderRow,
     mappingProblems: feedbackMappingProblems,
     headerField: "relevance",
     readRow: (cells, mapping) => readFeedbackRow(cells, mapping, finder),
-  });
+  }, sink);
   const preview = {
     ...previewOf(pass, options.language),
     counts: { rows: pass.counts.rows, responses: pass.counts.valid, invalid: pass.counts.invalid, skipped: pass.counts.skipped },
-    sample: pass.valid.row.slice(0, SAMPLE_ROWS).map((row, i) => ({ row: pass.valid.rowNumber[i]!, ...row })),
+    sample: pass.sample.row.map((row, i) => ({ row: pass.sample.rowNumber[i]!, ...row })),
   };
   return outcome(pass, preview);
 }
 
-const NAMES_PER_QUERY = 20_000;
-
 type KnownPerson = { normalisedName: string; organisationId: string | null; organisation: string | null };
 
-/** Warns about rows whose name matches a known person; returns how many rows matched. */
-async function flagKnownPeople(db: PrismaClient, target: ImportTarget, valid: ValidRows<ParticipantRow>, warnings: NoticeList): Promise<number> {
+/** Warns about rows of a batch whose name matches a known person; returns how many rows matched. */
+async function flagKnownPeople(db: Db, target: ImportTarget, batch: ValidRows<ParticipantRow>, warnings: NoticeList): Promise<number> {
   const rowsByName = new Map<string, number[]>();
-  valid.row.forEach((row, i) => {
+  batch.row.forEach((row, i) => {
     const list = rowsByName.get(row.normalisedName);
-    if (list) list.push(valid.rowNumber[i]!);
-    else rowsByName.set(row.normalisedName, [valid.rowNumber[i]!]);
+    if (list) list.push(batch.rowNumber[i]!);
+    else rowsByName.set(row.normalisedName, [batch.rowNumber[i]!]);
   });
-  const names = [...rowsByName.keys()];
   const own = new Set(target.ownOrganisationIds);
   // A partner's lookup stays inside its own organisations; staff look everywhere.
   const organisations = target.seesOtherOrganisations ? null : target.ownOrganisationIds;
+  // One array parameter, not a placeholder per name.
+  const people = await db.$queryRaw<KnownPerson[]>`
+    SELECT p."normalisedName", p."organisationId", o."name" AS "organisation"
+    FROM "Person" p LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
+    WHERE p."normalisedName" = ANY(${[...rowsByName.keys()]}::text[]) AND p."erasedAt" IS NULL
+      AND (${organisations}::text[] IS NULL OR p."organisationId" = ANY(${organisations}::text[]))`;
+  const byName = new Map<string, { ownCount: number; elsewhere: Set<string> }>();
+  for (const person of people) {
+    const entry = byName.get(person.normalisedName) ?? { ownCount: 0, elsewhere: new Set<string>() };
+    if (person.organisationId && own.has(person.organisationId)) entry.ownCount += 1;
+    else entry.elsewhere.add(person.organisation ?? render(msg("import.noOrganisation"), warnings.language));
+    byName.set(person.normalisedName, entry);
+  }
   let matched = 0;
-  for (let start = 0; start < names.length; start += NAMES_PER_QUERY) {
-    const chunk = names.slice(start, start + NAMES_PER_QUERY);
-    // One array parameter, not 20,000 placeholders.
-    const people = await db.$queryRaw<KnownPerson[]>`
-      SELECT p."normalisedName", p."organisationId", o."name" AS "organisation"
-      FROM "Person" p LEFT JOIN "Organisation" o ON o."id" = p."organisationId"
-      WHERE p."normalisedName" = ANY(${chunk}::text[]) AND p."erasedAt" IS NULL
-        AND (${organisations}::text[] IS NULL OR p."organisationId" = ANY(${organisations}::text[]))`;
-    const byName = new Map<string, { ownCount: number; elsewhere: Set<string> }>();
-    for (const person of people) {
-      const entry = byName.get(person.normalisedName) ?? { ownCount: 0, elsewhere: new Set<string>() };
-      if (person.organisationId && own.has(person.organisationId)) entry.ownCount += 1;
-      else entry.elsewhere.add(person.organisation ?? render(msg("import.noOrganisation"), warnings.language));
-      byName.set(person.normalisedName, entry);
-    }
-    for (const [name, entry] of byName) {
-      for (const row of rowsByName.get(name) ?? []) {
-        matched += 1;
-        if (entry.ownCount > 0) {
-          warnings.add({ row, field: "fullName", message: entry.ownCount === 1 ? msg("import.knownToOrganisation") : msg("import.namesakesInOrganisation", { count: entry.ownCount }) });
-        } else {
-          warnings.add({ row, field: "fullName", message: msg("import.knownElsewhere", { organisations: [...entry.elsewhere].join(", ") }) });
-        }
+  for (const [name, entry] of byName) {
+    for (const row of rowsByName.get(name) ?? []) {
+      matched += 1;
+      if (entry.ownCount > 0) {
+        warnings.add({ row, field: "fullName", message: entry.ownCount === 1 ? msg("import.knownToOrganisation") : msg("import.namesakesInOrganisation", { count: entry.ownCount }) });
+      } else {
+        warnings.add({ row, field: "fullName", message: msg("import.knownElsewhere", { organisations: [...entry.elsewhere].join(", ") }) });
       }
     }
   }

@@ -1,16 +1,19 @@
 // Importing a participant list into an activity's open submission: preview (nothing written) and
 // import (all rows or none, in one transaction, one audit event, replayable with an Idempotency-Key).
+// The import reads the sheet inside its transaction and writes valid rows a batch at a time, so that a
+// list of any length never sits in memory whole.
 import { createHash } from "node:crypto";
 import type { Prisma } from "@vep/db";
-import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, msg, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type ImportPreview, type ImportQuery, type ImportResult, type Language, type MessageText } from "@vep/domain";
+import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, msg, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type FeedbackRow, type ImportPreview, type ParticipantRow, type ImportQuery, type ImportResult, type Language, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { idempotent, type IdempotentResult } from "../../http/idempotency.js";
 import { activityScope } from "../../people/scope.js";
 import { insertRows, rowKeysByName } from "../rows.js";
 import { getSubmission, openSubmissionFor } from "../service.js";
-import { analyseFeedback, analyseParticipants, type AnalyseOptions, type Analysis, type ImportTarget } from "./analyse.js";
+import { analyseFeedback, analyseParticipants, type AnalyseOptions, type Analysis, type BatchSink, type ImportTarget } from "./analyse.js";
 import type { SheetFormat } from "./sheet.js";
+import { spool } from "./spool.js";
 
 /** Imports run in one transaction; 100,000 rows take seconds, not Prisma's default five. */
 export const IMPORT_TRANSACTION = { timeout: 120_000, maxWait: 30_000 } as const;
@@ -108,52 +111,57 @@ function refusal(preview: Counted, problems: { row: number; field: string | null
 
 interface Commit<P extends Counted, R> {
   kind: "PARTICIPANT_LIST" | "FEEDBACK_BATCH";
-  analysis: Analysis<P, R>;
-  /** Replaces the open revision's rows with the valid rows. */
-  write(tx: Prisma.TransactionClient, submissionId: string, revision: number): Promise<void>;
+  /** Clears what the open revision held and answers how a batch of valid rows is written into it. */
+  prepare(tx: Prisma.TransactionClient, submissionId: string, revision: number): Promise<BatchSink<R>>;
+  /** Reads the sheet, writing each batch of valid rows with `write`. */
+  analyse(tx: Prisma.TransactionClient, body: AsyncIterable<Uint8Array>, write: BatchSink<R>): Promise<Analysis<P>>;
 }
 
-/** Writes an analysed sheet into the open submission of its kind: all rows or none, replayable by key. */
-async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportTarget, query: ImportQuery, idempotencyKey: string | undefined, { kind, analysis, write }: Commit<P, R>): Promise<IdempotentResult<ImportResult>> {
-  if (analysis.problemCount > 0) throw refusal(analysis.preview, analysis.problems);
-  if (analysis.valid.row.length === 0) throw new RuleViolationError(msg("import.nothing"), { file: msg("import.noRows") });
-  const { info } = analysis;
-  const fileName = query.fileName ?? null;
-  const requestHash = createHash("sha256").update(JSON.stringify({ kind, activityId: target.activity.id, organisationId: target.organisationId, sha256: info.sha256, query })).digest("hex");
-
-  return idempotent(
-    ctx.db,
-    { userId: ctx.user.id, key: idempotencyKey, requestHash },
-    async (tx) => {
-      const { submissionId, revision } = await openRevisionForImport(tx, ctx, target, kind);
-      await write(tx, submissionId, revision);
-      const rows = analysis.valid.row.length;
-      await tx.submissionRevision.update({ where: { submissionId_number: { submissionId, number: revision } }, data: { rowCount: rows, fileName, fileSha256: info.sha256 } });
-      await tx.submission.update({ where: { id: submissionId }, data: { version: { increment: 1 } } });
-      const meta = { rows, fileName, fileSha256: info.sha256, bytes: info.bytes, format: info.format, encoding: info.encoding, revision };
-      await tx.submissionEvent.create({ data: { submissionId, revision, action: "IMPORTED", actorId: ctx.user.id, meta } });
-      await recordAudit(tx, { actorId: ctx.user.id, action: "submission.import", entityType: "Submission", entityId: submissionId, meta: { kind, ...meta }, ipAddress: ctx.clientAddress });
-      const submission = await getSubmission({ ctx: { ...ctx, db: tx as typeof ctx.db }, input: { id: submissionId } });
-      return { status: 201 as const, body: { submission, imported: { rows, revision, fileSha256: info.sha256 } } };
-    },
-    IMPORT_TRANSACTION,
-  );
+/**
+ * Writes a sheet into the open submission of its kind: all rows or none (a row with a problem refuses the
+ * import and rolls back what was written), replayable by key.
+ */
+async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportTarget, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined, { kind, prepare, analyse }: Commit<P, R>): Promise<IdempotentResult<ImportResult>> {
+  const file = await spool(upload.body);
+  try {
+    const fileName = query.fileName ?? null;
+    const requestHash = createHash("sha256").update(JSON.stringify({ kind, activityId: target.activity.id, organisationId: target.organisationId, sha256: file.sha256, query })).digest("hex");
+    return await idempotent(
+      ctx.db,
+      { userId: ctx.user.id, key: idempotencyKey, requestHash },
+      async (tx) => {
+        const { submissionId, revision } = await openRevisionForImport(tx, ctx, target, kind);
+        const analysis = await analyse(tx, file.read(), await prepare(tx, submissionId, revision));
+        if (analysis.problemCount > 0) throw refusal(analysis.preview, analysis.problems);
+        if (analysis.validRows === 0) throw new RuleViolationError(msg("import.nothing"), { file: msg("import.noRows") });
+        const { info, validRows: rows } = analysis;
+        await tx.submissionRevision.update({ where: { submissionId_number: { submissionId, number: revision } }, data: { rowCount: rows, fileName, fileSha256: info.sha256 } });
+        await tx.submission.update({ where: { id: submissionId }, data: { version: { increment: 1 } } });
+        const meta = { rows, fileName, fileSha256: info.sha256, bytes: info.bytes, format: info.format, encoding: info.encoding, revision };
+        await tx.submissionEvent.create({ data: { submissionId, revision, action: "IMPORTED", actorId: ctx.user.id, meta } });
+        await recordAudit(tx, { actorId: ctx.user.id, action: "submission.import", entityType: "Submission", entityId: submissionId, meta: { kind, ...meta }, ipAddress: ctx.clientAddress });
+        const submission = await getSubmission({ ctx: { ...ctx, db: tx as typeof ctx.db }, input: { id: submissionId } });
+        return { status: 201 as const, body: { submission, imported: { rows, revision, fileSha256: info.sha256 } } };
+      },
+      IMPORT_TRANSACTION,
+    );
+  } finally {
+    await file.remove();
+  }
 }
 
 export async function importParticipants(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
   const options = analyseOptions(query, upload.contentType, IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
-  const analysis = await analyseParticipants(ctx.db, target, upload.body, options);
-  return commit(ctx, target, query, idempotencyKey, {
+  return commit<ImportPreview, ParticipantRow>(ctx, target, query, upload, idempotencyKey, {
     kind: "PARTICIPANT_LIST",
-    analysis,
-    async write(tx, submissionId, revision) {
+    async prepare(tx, submissionId, revision) {
       // A re-imported row keeps the key of the same person's row in the revision before, for the diff.
       const previousKeys = revision > 1 ? await rowKeysByName(tx, submissionId, revision - 1) : new Map<string, string>();
       await tx.submissionRow.deleteMany({ where: { submissionId, revision } });
-      const { valid } = analysis;
-      await insertRows(tx, submissionId, revision, valid.row.map((row, i) => ({ rowNumber: valid.rowNumber[i]!, rowKey: previousKeys.get(row.normalisedName) ?? null, row })));
+      return (batch) => insertRows(tx, submissionId, revision, batch.row.map((row, i) => ({ rowNumber: batch.rowNumber[i]!, rowKey: previousKeys.get(row.normalisedName) ?? null, row })));
     },
+    analyse: (tx, body, write) => analyseParticipants(tx, target, body, options, write),
   });
 }
 
@@ -161,14 +169,13 @@ export async function importParticipants(ctx: ServiceContext, activityId: string
 export async function importFeedback(ctx: ServiceContext, activityId: string, query: ImportQuery, upload: Upload, idempotencyKey: string | undefined) {
   const options = analyseOptions(query, upload.contentType, FEEDBACK_IMPORT_FIELDS, upload.language);
   const target = await importTarget(ctx, activityId, query.organisationId);
-  const analysis = await analyseFeedback(ctx.db, target, upload.body, options);
-  return commit(ctx, target, query, idempotencyKey, {
+  return commit<FeedbackImportPreview, FeedbackRow>(ctx, target, query, upload, idempotencyKey, {
     kind: "FEEDBACK_BATCH",
-    analysis,
-    async write(tx, submissionId) {
+    async prepare(tx, submissionId) {
       await tx.feedbackResponse.deleteMany({ where: { submissionId } });
-      await tx.feedbackResponse.createMany({ data: analysis.valid.row.map((row) => ({ ...row, activityId, submissionId, language: "ru" })) });
+      return async (batch) => void (await tx.feedbackResponse.createMany({ data: batch.row.map((row) => ({ ...row, activityId, submissionId, language: "ru" })) }));
     },
+    analyse: (tx, body, write) => analyseFeedback(tx, target, body, options, write),
   });
 }
 
