@@ -62,7 +62,7 @@ async function main() {
         const file = format === "csv" ? csv(rows) : await xlsx(rows);
         // A fresh activity per run, assigned to the partner like the webinar, so each import starts a new list.
         const activityId = randomUUID();
-        const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity' AND column_name NOT IN ('id', 'code')`)).rows.map((r) => `"${r.column_name}"`).join(", ");
+        const columns = (await db.query(`SELECT column_name FROM information_schema.columns WHERE table_name = 'Activity' AND column_name NOT IN ('id', 'code') AND is_generated = 'NEVER'`)).rows.map((r) => `"${r.column_name}"`).join(", ");
         await db.query(`INSERT INTO "Activity" ("id", "code", ${columns}) SELECT $1, $2, ${columns} FROM "Activity" WHERE "title" LIKE 'Effective communications%' LIMIT 1`, [activityId, `BENCH-${activityId}`]);
         await db.query(`INSERT INTO "ActivityPartner" ("activityId","organisationId","role","updatedAt") SELECT $1, "organisationId", "role", now() FROM "ActivityPartner" ap JOIN "Activity" a ON a.id = ap."activityId" WHERE a.title LIKE 'Effective communications%' AND a.id <> $1 LIMIT 1`, [activityId]);
         const started = performance.now();

@@ -1,7 +1,7 @@
 // What the benchmarks share: a fresh PostgreSQL database, the built API started on it as its own
 // process (so that its memory is its own), and figures from timings.
 import { spawn, type ChildProcess } from "node:child_process";
-import { readFileSync } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { resolve, join } from "node:path";
 import pg from "pg";
@@ -27,10 +27,14 @@ export function peakRssMb(pid: number): number {
 /** The built API (`npm run build`) on `databaseUrl`: it migrates and loads the demo data, then says ready. */
 export async function startApi(databaseUrl: string): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [join(ROOT, "apps/api/dist/server.js")], {
+  // API_NODE_ARGS passes flags to the API's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof" to profile it.
+  const nodeArgs = (process.env.API_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, join(ROOT, "apps/api/dist/server.js")], {
     env: { ...process.env, DATABASE_URL: databaseUrl, API_PORT: String(port), HOST: "127.0.0.1", LOG_REQUESTS: "off" },
     stdio: ["ignore", "pipe", "inherit"],
   });
+  // API_LOG=<file> keeps what the API prints (with --trace-gc, say).
+  if (process.env.API_LOG) child.stdout!.pipe(createWriteStream(process.env.API_LOG));
   await new Promise<void>((ready, fail) => {
     child.stdout!.on("data", (chunk: Buffer) => chunk.toString().includes("[api] ready") && ready());
     child.once("exit", (code) => fail(new Error(`API exited with ${code}`)));
