@@ -45,7 +45,7 @@ describe("scope", () => {
     expect((await as.donorB("GET", `${path}/${world.programmeA}`)).status).toBe(404);
     const res = await as.donorB("GET", `${path}/${world.programmeB}`);
     expect(res.status).toBe(200);
-    expect((await res.json()).donors).toEqual([{ id: world.donorB, code: "SE", name: "Government of Sweden" }]);
+    expect((await res.json()).donors).toEqual([{ id: world.donorB, code: "SE", name: "Government of Sweden", nameTranslations: {} }]);
   });
 
   it("donor A sees programme A only; programme B answers 404", async () => {
@@ -78,11 +78,16 @@ describe("reading", () => {
     const programme = await res.json();
     expect(programme).toMatchObject({ iatiIdentifier: "XM-DAC-41110-GLOZ82", dacSector: "15130", startDate: "2019-01-01", endDate: "2022-12-31", defaultCurrency: "USD", status: "IMPLEMENTATION" });
     expect(programme.reportingOrg).toMatchObject({ id: seedId("org:UNODC"), iatiRef: "XM-DAC-41110" });
-    expect(programme.countries).toEqual([{ countryId: seedId("country:KZ"), code: "KZ", name: "Kazakhstan", percentage: null }]);
+    // Names come with their translations, for pages in the reader's language.
+    expect(programme.countries).toEqual([{ countryId: seedId("country:KZ"), code: "KZ", name: "Kazakhstan", nameTranslations: { ru: "Казахстан", kk: "Қазақстан" }, percentage: null }]);
     const roles = programme.organisations.map((o: { acronym: string | null; role: string }) => `${o.acronym}:${o.role}`);
     expect(roles).toEqual(expect.arrayContaining(["EU:FUNDING", "NL:FUNDING", "UNODC:ACCOUNTABLE", "UNODC:IMPLEMENTING", "CES MoI:IMPLEMENTING"]));
     expect(roles).toHaveLength(8);
     expect(programme.donors.map((d: { code: string }) => d.code).sort()).toEqual(["EU", "NL", "UNOCT"]);
+    expect(programme.donors.find((d: { code: string }) => d.code === "EU")).toEqual({ id: seedId("donor:EU"), code: "EU", name: "European Union", nameTranslations: { ru: "Европейский союз" } });
+    expect(programme.donors.find((d: { code: string }) => d.code === "NL").nameTranslations).toEqual({ ru: "Правительство Нидерландов" });
+    const committee = programme.organisations.find((o: { acronym: string | null }) => o.acronym === "CES MoI");
+    expect(committee).toMatchObject({ name: "Prison Committee of the Ministry of Interior of the Republic of Kazakhstan", nameTranslations: { ru: "Комитет уголовно-исполнительной системы МВД Республики Казахстан" } });
   });
 
   it("filters by status, recipient country and search, and pages without repeats", async () => {
@@ -167,7 +172,7 @@ describe("writes", () => {
     expect(first.status).toBe(200);
     const updated = await first.json();
     expect(updated).toMatchObject({ title: "Renamed", version: 2 });
-    expect(updated.countries).toEqual([{ countryId: seedId("country:KZ"), code: "KZ", name: "Kazakhstan", percentage: 100 }]);
+    expect(updated.countries).toEqual([{ countryId: seedId("country:KZ"), code: "KZ", name: "Kazakhstan", nameTranslations: { ru: "Казахстан", kk: "Қазақстан" }, percentage: 100 }]);
     expect(updated.organisations).toEqual([expect.objectContaining({ organisationId: seedId("org:NL"), role: "FUNDING" })]);
 
     const stale = await as.admin("PATCH", `${path}/${created.id}`, { title: "Lost", countries: [], organisations: [], version: 1 });

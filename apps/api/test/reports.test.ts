@@ -102,9 +102,11 @@ describe("the EU's report on the programme it co-funds (the seed)", () => {
   it("defaults to the caller's donor and first programme; the figures were read just now", async () => {
     const before = Date.now();
     const { body } = await ok(world.tokens.donorA);
-    expect(body.donor).toEqual({ id: world.donorA, code: "EU", name: "European Union" });
+    // Names and titles with their translations, for a report in the reader's language.
+    expect(body.donor).toEqual({ id: world.donorA, code: "EU", name: "European Union", nameTranslations: { ru: "Европейский союз" } });
     expect(body.programme.id).toBe(world.programmeA);
     expect(body.programmes.map((p) => p.id)).toEqual([world.programmeA]);
+    expect(body.programmes[0]!.titleTranslations?.ru).toMatch(/^Поддержка/);
     expect(Date.parse(body.generatedAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(body.period).toEqual({ from: null, to: null });
   });
@@ -130,6 +132,11 @@ describe("the EU's report on the programme it co-funds (the seed)", () => {
     );
     // The webinar of May 2020: 9 online sessions, 29 officers, 27 of them trained.
     expect(body.activities[0]).toMatchObject({ type: "WEBINAR", modality: "ONLINE", startDate: "2020-05-13", endDate: "2020-05-29", sessions: 9, participants: { value: 29 }, trained: { value: 27 } });
+    expect(body.activities[0]).toMatchObject({
+      title: "Effective communications: the basics of work with the media",
+      titleTranslations: { ru: "Эффективные коммуникации: основы работы со СМИ" },
+      originalLanguage: "en",
+    });
     expect(body.activitiesSummary.delivered).toBe(sql.length);
   });
 

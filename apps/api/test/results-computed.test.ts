@@ -3,7 +3,7 @@
 // the programme's rule; closing a period locks its figures.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedId } from "@vep/db/seed";
-import { ComputedRecordsSchema, DonorProgressSchema, IndicatorComputationSchema, IndicatorDetailSchema, type IndicatorMetric } from "@vep/domain";
+import { ComputedRecordsSchema, describeDefinition, DonorProgressSchema, IndicatorComputationSchema, IndicatorDetailSchema, type IndicatorMetric } from "@vep/domain";
 import { client, createWorld, UNKNOWN_ID, type World } from "./fixtures.js";
 import { startApi, type RunningApi } from "./harness.js";
 
@@ -292,5 +292,59 @@ describe("progress status and closing a period", () => {
     expect(trained?.definitionText).toContain("only approved participant lists count");
     expect(body.progressRule).toMatchObject({ onTrackPercent: 90, atRiskPercent: 60 });
     expect(body.progressRule.text).toContain("pro-rated to date");
+  });
+});
+
+describe("a definition as data, for a page to word in its reader's language", () => {
+  const webinarDefinition = { completionShare: 0.7, activityTypes: ["WEBINAR", "TRAINING", "WORKSHOP"] };
+
+  it("the figure, its records and the indicator send the metric and its parameters beside the English words", async () => {
+    const figure = (await computation(seedId("indicator:1"), year2020)).body;
+    expect(figure).toMatchObject({ metric: "PEOPLE_TRAINED", definition: webinarDefinition, definitionText: describeDefinition("PEOPLE_TRAINED", webinarDefinition) });
+    const records = ComputedRecordsSchema.parse(await (await staff()("GET", `/api/v1/indicators/${seedId("indicator:2")}/computation/records?${year2020}`)).json());
+    expect(records).toMatchObject({ metric: "REGIONS_COVERED", definition: { country: "KZ" }, definitionText: describeDefinition("REGIONS_COVERED", { country: "KZ" }) });
+    const detail = IndicatorDetailSchema.parse(await (await staff()("GET", `/api/v1/indicators/${seedId("indicator:3")}`)).json());
+    expect(detail).toMatchObject({ metric: "KNOWLEDGE_IMPROVED_SHARE", definition: { minimumGain: 1, scale: [1, 5] } });
+    expect(detail.definitionText).toBe(describeDefinition("KNOWLEDGE_IMPROVED_SHARE", { minimumGain: 1, scale: [1, 5] }));
+  });
+
+  it("the records name activities, regions and organisations with their translations", async () => {
+    const records = ComputedRecordsSchema.parse(await (await staff()("GET", `/api/v1/indicators/${seedId("indicator:1")}/computation/records?${year2020}`)).json());
+    expect(records.items).toHaveLength(29);
+    for (const record of records.items) {
+      expect(record.activity).toMatchObject({ title: "Effective communications: the basics of work with the media", titleTranslations: { ru: "Эффективные коммуникации: основы работы со СМИ" }, originalLanguage: "en" });
+      expect(record.person?.region).toBeTruthy();
+      expect(record.person?.regionTranslations.ru).toMatch(/\p{Script=Cyrillic}/u);
+      expect(record.person?.organisationTranslations.ru).toMatch(/^(Департамент|Комитет) уголовно-исполнительной системы/);
+    }
+    // Regions by their Russian names, as the seed has them.
+    const byRegion = new Map(records.items.map((r) => [r.person!.region, r.person!.regionTranslations.ru]));
+    expect(byRegion.size).toBeGreaterThan(10);
+    const seeded = await api.db.prisma.region.findMany({ where: { name: { in: [...byRegion.keys()] as string[] } }, select: { name: true, nameTranslations: true } });
+    for (const region of seeded) expect(byRegion.get(region.name)).toBe((region.nameTranslations as Record<string, string>).ru);
+  });
+
+  it("the donor dashboard sends each computed indicator's metric and parameters, the same bytes whatever the reader's language", async () => {
+    const read = async (language: string) => {
+      const res = await client(api, world.tokens.donorA)("GET", "/api/v1/donor-progress", undefined, { "accept-language": language });
+      expect(res.status).toBe(200);
+      return res.text();
+    };
+    const [russian, english] = [await read("ru-RU,ru;q=0.9"), await read("en-GB")];
+    expect(russian).toBe(english);
+    const body = DonorProgressSchema.parse(JSON.parse(russian));
+    const byCode = new Map(body.indicators.map((i) => [i.code, i]));
+    expect(byCode.get("IND-1.1.1")).toMatchObject({ metric: "PEOPLE_TRAINED", definition: webinarDefinition, definitionText: describeDefinition("PEOPLE_TRAINED", webinarDefinition) });
+    expect(byCode.get("IND-1.1.2")).toMatchObject({ metric: "REGIONS_COVERED", definition: { country: "KZ" } });
+    expect(byCode.get("IND-1.1")).toMatchObject({ metric: "KNOWLEDGE_IMPROVED_SHARE", definition: { minimumGain: 1, scale: [1, 5] } });
+  });
+
+  it("a recorded indicator has no metric, parameters or words", async () => {
+    const id = (await api.db.prisma.indicator.create({
+      data: { programmeId: world.programmeA, code: "IND-MANUAL-DEF", name: "A recorded indicator", measure: "UNIT", source: "MANUAL", unit: "reports" },
+      select: { id: true },
+    })).id;
+    const body = DonorProgressSchema.parse(await (await client(api, world.tokens.donorA)("GET", "/api/v1/donor-progress")).json());
+    expect(body.indicators.find((i) => i.id === id)).toMatchObject({ metric: null, definition: {}, definitionText: null });
   });
 });

@@ -136,11 +136,14 @@ export const ProgrammeSchema = z
   .meta({ id: "Programme" });
 export type Programme = z.infer<typeof ProgrammeSchema>;
 
+// Names come with their translations ({ "ru": "…" }), for pages in the reader's language.
+const nameTranslations = z.record(z.string(), z.string());
+
 export const ProgrammeDetailSchema = ProgrammeSchema.extend({
-  countries: z.array(z.object({ countryId: z.string(), code: z.string(), name: z.string(), percentage: z.number().nullable() })),
-  organisations: z.array(z.object({ organisationId: z.string(), name: z.string(), acronym: z.string().nullable(), iatiRef: z.string().nullable(), role: OrganisationRoleSchema })),
+  countries: z.array(z.object({ countryId: z.string(), code: z.string(), name: z.string(), nameTranslations, percentage: z.number().nullable() })),
+  organisations: z.array(z.object({ organisationId: z.string(), name: z.string(), nameTranslations, acronym: z.string().nullable(), iatiRef: z.string().nullable(), role: OrganisationRoleSchema })),
   /** Donors with a contribution to the programme. */
-  donors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string() })),
+  donors: z.array(z.object({ id: z.string(), code: z.string(), name: z.string(), nameTranslations })),
 }).meta({ id: "ProgrammeDetail" });
 export type ProgrammeDetail = z.infer<typeof ProgrammeDetailSchema>;
 

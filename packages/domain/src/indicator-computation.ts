@@ -5,7 +5,7 @@ import { z } from "zod";
 import { CalendarDateSchema } from "./common.js";
 import { isTrained } from "./counting.js";
 import { ActivityTypeSchema, ModalitySchema, SexSchema } from "./public.js";
-import { METRIC_DEFINITIONS, dimensionKey, type Disaggregation, type IndicatorMetric } from "./results.js";
+import { IndicatorMetricSchema, METRIC_DEFINITIONS, dimensionKey, type Disaggregation, type IndicatorMetric } from "./results.js";
 
 type ActivityType = z.infer<typeof ActivityTypeSchema>;
 type Modality = z.infer<typeof ModalitySchema>;
@@ -256,6 +256,7 @@ export function describeDefinition(metric: IndicatorMetric, rawDefinition: Recor
 // ───────────── API shapes ─────────────
 
 const isoDate = CalendarDateSchema;
+const translationsResponse = z.record(z.string(), z.string());
 const periodQuery = {
   periodStart: isoDate.describe("First day of the period (activities starting on or after it)"),
   periodEnd: isoDate.describe("Last day of the period"),
@@ -294,6 +295,9 @@ export const IndicatorComputationSchema = z
   .object({
     indicatorId: z.string(),
     metric: z.string(),
+    /** The metric's parameters (Indicator.definition), for wording the definition in the reader's language. */
+    definition: z.record(z.string(), z.unknown()),
+    /** The definition in English words (describeDefinition). */
     definitionText: z.string(),
     periodStart: isoDate,
     periodEnd: isoDate,
@@ -308,9 +312,19 @@ export const ComputedRecordSchema = z
     kind: z.enum(["participant", "activity", "response"]),
     id: z.string(),
     counted: z.boolean(),
-    activity: z.object({ id: z.string(), title: z.string(), startDate: isoDate }),
-    /** participant: the person's name, sex, region and organisation and sessions attended of held. */
-    person: z.object({ id: z.string(), fullName: z.string(), sex: z.string(), region: z.string().nullable(), organisation: z.string().nullable() }).nullable(),
+    activity: z.object({ id: z.string(), title: z.string(), titleTranslations: translationsResponse, originalLanguage: z.string(), startDate: isoDate }),
+    /** participant: the person's name, sex, region and organisation (names with their translations) and sessions attended of held. */
+    person: z
+      .object({
+        id: z.string(),
+        fullName: z.string(),
+        sex: z.string(),
+        region: z.string().nullable(),
+        regionTranslations: translationsResponse,
+        organisation: z.string().nullable(),
+        organisationTranslations: translationsResponse,
+      })
+      .nullable(),
     sessionsAttended: z.number().int().nullable(),
     sessionsHeld: z.number().int().nullable(),
     /** response: the answers the figure looked at. */
@@ -320,6 +334,6 @@ export const ComputedRecordSchema = z
 export type ComputedRecord = z.infer<typeof ComputedRecordSchema>;
 
 export const ComputedRecordsSchema = z
-  .object({ definitionText: z.string(), dimensionKey: z.string(), total: z.number().int(), counted: z.number().int(), items: z.array(ComputedRecordSchema) })
+  .object({ metric: IndicatorMetricSchema, definition: z.record(z.string(), z.unknown()), definitionText: z.string(), dimensionKey: z.string(), total: z.number().int(), counted: z.number().int(), items: z.array(ComputedRecordSchema) })
   .meta({ id: "ComputedRecords" });
 export type ComputedRecords = z.infer<typeof ComputedRecordsSchema>;

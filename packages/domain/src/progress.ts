@@ -2,7 +2,7 @@
 // counts of people under 3 suppressed (Cell).
 import { z } from "zod";
 import { ProgressStatusSchema } from "./indicator-status.js";
-import { ProgressRuleTextSchema } from "./results.js";
+import { IndicatorMetricSchema, ProgressRuleTextSchema } from "./results.js";
 import { CellSchema, SexSchema } from "./public.js";
 
 const day = z.iso.date();
@@ -72,6 +72,10 @@ export const DonorProgressSchema = z
         suppressed: z.boolean(),
         achievedPercent: z.number().nullable(),
         status: ProgressStatusSchema,
+        /** A COMPUTED indicator's metric and its parameters (Indicator.definition), for wording it in the reader's language. */
+        metric: IndicatorMetricSchema.nullable(),
+        definition: z.record(z.string(), z.unknown()),
+        /** The same in English words (describeDefinition), for API users and exports. */
         definitionText: z.string().nullable(),
       }),
     ),

@@ -23,7 +23,8 @@ const progress = DonorProgressSchema.shape;
 
 export const DonorReportSchema = z
   .object({
-    donor: z.object({ id: z.string(), code: z.string(), name: z.string() }),
+    // Names and titles come with their translations ({ "ru": "…" }), as in DonorProgress.
+    donor: z.object({ id: z.string(), code: z.string(), name: z.string(), nameTranslations: z.record(z.string(), z.string()) }),
     programme: progress.programme,
     /** The programmes this donor co-funds, to switch between. */
     programmes: progress.programmes,
@@ -50,6 +51,8 @@ export const DonorReportSchema = z
       z.object({
         id: z.string(),
         title: z.string(),
+        titleTranslations: z.record(z.string(), z.string()),
+        originalLanguage: z.string(),
         type: ActivityTypeSchema,
         modality: ModalitySchema,
         startDate: day,

@@ -23,8 +23,10 @@ export async function getDonorReport({ ctx, input }: { ctx: ServiceContext; inpu
   const generatedAt = new Date().toISOString();
   const donorId = reportDonorId(ctx, input.donorId);
   const [donor, programmes] = await Promise.all([
-    db.donor.findUnique({ where: { id: donorId }, select: { id: true, code: true, organisation: { select: { name: true } } } }),
-    db.programme.findMany({ where: { contributions: { some: { donorId } } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true } }),
+    db.donor.findUnique({ where: { id: donorId }, select: { id: true, code: true, organisation: { select: { name: true, nameTranslations: true } } } }),
+    db.programme
+      .findMany({ where: { contributions: { some: { donorId } } }, orderBy: { createdAt: "asc" }, select: { id: true, title: true, titleTranslations: true } })
+      .then((rows) => rows.map((p) => ({ ...p, titleTranslations: p.titleTranslations as Record<string, string> }))),
   ]);
   if (!donor) throw new NotFoundError("Donor");
   // Only a programme this donor co-funds has a report for it.
@@ -42,7 +44,7 @@ export async function getDonorReport({ ctx, input }: { ctx: ServiceContext; inpu
     // The same activities the progress figures count: delivered, starting in the period.
     db.activity.findMany({
       where: { programmeId: programme.id, status: "DELIVERED", ...(period ? { startDate: period } : {}) },
-      select: { id: true, title: true, type: true, modality: true, startDate: true, endDate: true, _count: { select: { sessions: true } } },
+      select: { id: true, title: true, titleTranslations: true, originalLanguage: true, type: true, modality: true, startDate: true, endDate: true, _count: { select: { sessions: true } } },
       orderBy: [{ startDate: "asc" }, { title: "asc" }],
     }),
   ]);
@@ -51,7 +53,7 @@ export async function getDonorReport({ ctx, input }: { ctx: ServiceContext; inpu
   const { programmes: _all, activities: activitiesSummary, ...figures } = progress;
   return {
     ...figures,
-    donor: { id: donor.id, code: donor.code, name: donor.organisation.name },
+    donor: { id: donor.id, code: donor.code, name: donor.organisation.name, nameTranslations: donor.organisation.nameTranslations as Record<string, string> },
     programmes,
     generatedAt,
     contributions: contributions.map((c) => ({
@@ -68,6 +70,8 @@ export async function getDonorReport({ ctx, input }: { ctx: ServiceContext; inpu
       return {
         id: a.id,
         title: a.title,
+        titleTranslations: a.titleTranslations as Record<string, string>,
+        originalLanguage: a.originalLanguage,
         type: a.type,
         modality: a.modality,
         startDate: fromDateColumn(a.startDate),

@@ -584,7 +584,7 @@ export async function activityFormOptions(api: ApiClient, values: Pick<ActivityF
     programmes: programmes.map((p) => ({ id: p.id, title: localised(p, "title", locale) })),
     countries,
     regions,
-    donors: programme ? programme.donors : [],
+    donors: programme ? programme.donors.map((d) => ({ id: d.id, code: d.code, name: localised(d, "name", locale) })) : [],
     outputs: outputs.map((o) => ({ id: o.id, code: o.code, title: localised(o, "title", locale) })),
     organisations: organisations.map((o) => ({ id: o.id, name: localised(o, "name", locale), acronym: o.acronym })),
     regionsValidOn: hasDates ? null : today,

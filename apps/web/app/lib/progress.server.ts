@@ -48,12 +48,12 @@ export async function getDonorProgress(api: ApiClient, query: ProgressQuery, req
   return response.json();
 }
 
-/** The programme's recipient countries, for the country filter (empty if the API refuses). */
+/** The programme's recipient countries with their names' translations, for the country filter (empty if the API refuses). */
 export async function getProgrammeCountries(api: ApiClient, programmeId: string, request?: Request) {
   const response = await callApi(request, () => api.api.v1.programmes[":id"]!.$get({ param: { id: programmeId } }));
   if (response.status === 404 || response.status === 403) return [];
   if (!response.ok) return unexpectedResponse(response);
   const programme = await response.json();
-  return programme.countries.map((country) => ({ id: country.countryId, name: country.name }));
+  return programme.countries.map((country) => ({ id: country.countryId, name: country.name, nameTranslations: country.nameTranslations }));
 }
 

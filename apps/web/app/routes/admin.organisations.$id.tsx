@@ -29,7 +29,7 @@ export async function loader({ request, context, params }: LoaderFunctionArgs) {
     title: t("organisation.title", { name: localised(organisation, "name", locale) }),
     organisation,
     parents: organisationOptions(all.filter((o) => o.id !== id), locale),
-    countries: countries.items.map((c) => ({ value: c.id, label: c.name })),
+    countries: countries.items.map((c) => ({ value: c.id, label: localised(c, "name", locale) })),
   };
 }
 

@@ -33,7 +33,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     q,
     names: Object.fromEntries(all.map((o) => [o.id, o.acronym ?? localised(o, "name", locale)])),
     parents: organisationOptions(all, locale),
-    countries: countries.items.map((c) => ({ value: c.id, label: c.name })),
+    countries: countries.items.map((c) => ({ value: c.id, label: localised(c, "name", locale) })),
   };
 }
 

@@ -1,5 +1,5 @@
 import { data, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { getAreaT } from "../i18n.server";
+import { getAreaT, getLocale } from "../i18n.server";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RegionInputSchema } from "@vep/domain";
@@ -17,13 +17,13 @@ export const handle = { i18n: ["common", "programme", "admin"] };
 
 export async function loader({ request, context }: LoaderFunctionArgs) {
   const { api } = await requireUser(request, context, ADMIN_ROLES);
-  const [t, countries] = await Promise.all([getAreaT(request, "admin"), listCountries(api, request)]);
+  const [t, locale, countries] = await Promise.all([getAreaT(request, "admin"), getLocale(request), listCountries(api, request)]);
   const country = pickProgramme(countries.items, new URL(request.url).searchParams.get("countryId"));
   const regions = country ? await listRegions(api, request, country.id) : [];
   return {
     title: t("regions.title"),
-    countries: countries.items.map((c) => ({ value: c.id, label: c.name })),
-    country: country ? { id: country.id, name: country.name, code: country.code } : null,
+    countries: countries.items.map((c) => ({ value: c.id, label: localised(c, "name", locale) })),
+    country: country ? { id: country.id, name: localised(country, "name", locale), code: country.code } : null,
     regions,
   };
 }
@@ -50,7 +50,7 @@ export default function RegionsPage() {
   const [params] = useSearchParams();
   const created = failureFor(useActionData<typeof action>(), "createRegion");
   const names = new Map(regions.map((r) => [r.id, localised(r, "name", i18n.language)]));
-  const sorted = [...regions].sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || a.name.localeCompare(b.name, i18n.language));
+  const sorted = [...regions].sort((a, b) => Number(a.validTo !== null) - Number(b.validTo !== null) || names.get(a.id)!.localeCompare(names.get(b.id)!, i18n.language));
   const inForce = regions.filter((r) => r.validTo === null).length;
 
   return (

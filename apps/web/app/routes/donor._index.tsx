@@ -53,7 +53,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
     title: t("page.title"),
     programmeTitle: progress ? localised(progress.programme, "title", locale) : null,
     progress,
-    countries,
+    countries: countries.map((c) => ({ id: c.id, name: localised(c, "name", locale) })),
     values: { ...values, programmeId: progress?.programme.id ?? values.programmeId },
     errors,
     /** The day the figures were read, printed on the report. */

@@ -26,7 +26,8 @@ import { formatDate, formatNumber } from "../lib/format";
 import { listDonors } from "../lib/programme.server";
 import { getDonorReport, parseReportFilters, type ReportFilterErrors, type ReportFilterValues } from "../lib/reports.server";
 import reportStyles from "../styles/reports.css?url";
-import { localised } from "../lib/localised";
+import { localised, localisedField } from "../lib/localised";
+import { LocalText } from "../components/local-text";
 
 export const handle = { i18n: ["common", "donor", "reports"] };
 
@@ -55,7 +56,7 @@ export async function loader({ request, context }: LoaderFunctionArgs) {
   const state = choosing ? "choose" : report ? "report" : "notFound";
   return data(
     {
-      title: report ? `${t("page.title")}: ${report.donor.name}` : t("page.title"),
+      title: report ? `${t("page.title")}: ${localised(report.donor, "name", locale)}` : t("page.title"),
       state,
       report,
       donors: (donors?.items ?? []).map((d) => ({ id: d.id, name: localised(d.organisation, "name", locale) })),
@@ -114,6 +115,7 @@ function Report({ report, updating, children }: { report: DonorReport; updating:
   const { t: td } = useTranslation("donor");
   const locale = i18n.language;
   const { donor, programme, period, reach } = report;
+  const donorName = localised(donor, "name", locale);
   const asOf = formatDate(locale, report.generatedAt);
   const periodText = period.from && period.to
     ? tc("date.range", { start: formatDate(locale, period.from), end: formatDate(locale, period.to) })
@@ -148,7 +150,7 @@ function Report({ report, updating, children }: { report: DonorReport; updating:
                     </a>
                   </div>
                 </div>
-                <h1 id="report-title">{t("page.heading", { donor: donor.name })}</h1>
+                <h1 id="report-title">{t("page.heading", { donor: donorName })}</h1>
                 <p className="lead">{t("page.lead")}</p>
                 <dl className="facts">
                   <div>
@@ -209,7 +211,7 @@ function Report({ report, updating, children }: { report: DonorReport; updating:
         </tbody>
       </table>
       <p className="report-print-footer" aria-hidden="true">
-        {t("page.footer", { donor: donor.name, programme: programme.iatiIdentifier, period: periodText, date: asOf })}
+        {t("page.footer", { donor: donorName, programme: programme.iatiIdentifier, period: periodText, date: asOf })}
       </p>
     </article>
   );
@@ -218,7 +220,8 @@ function Report({ report, updating, children }: { report: DonorReport; updating:
 function ContributionsSection({ report }: { report: DonorReport }) {
   const { t, i18n } = useTranslation("reports");
   const locale = i18n.language;
-  const heading = t("contributions.heading", { donor: report.donor.name });
+  const donorName = localised(report.donor, "name", locale);
+  const heading = t("contributions.heading", { donor: donorName });
   return (
     <section className="progress-section report-section" aria-labelledby="contributions">
       <h2 id="contributions">{heading}</h2>
@@ -227,7 +230,7 @@ function ContributionsSection({ report }: { report: DonorReport }) {
       ) : (
         <div className="table-scroll" role="region" aria-labelledby="contributions" tabIndex={0}>
           <table className="report-long-table">
-            <caption className="visually-hidden">{t("contributions.caption", { donor: report.donor.name })}</caption>
+            <caption className="visually-hidden">{t("contributions.caption", { donor: donorName })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("contributions.pledgedOn")}</th>
@@ -294,7 +297,9 @@ function ActivitiesSection({ activities }: { activities: DonorReport["activities
             <tbody>
               {activities.map((a) => (
                 <tr key={a.id}>
-                  <th scope="row">{a.title}</th>
+                  <th scope="row">
+                    <LocalText {...localisedField(a, "title", locale)} />
+                  </th>
                   <td>{tc(`activityType.${a.type}`)}</td>
                   <td>{tc(`modality.${a.modality}`)}</td>
                   <td className="nowrap">

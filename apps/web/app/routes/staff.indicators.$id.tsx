@@ -6,6 +6,7 @@ import { IndicatorValueInputSchema, SexSchema, ActivityTypeSchema, ModalitySchem
 import { notFound } from "../api.server";
 import { DateRange, DateText } from "../components/date-range";
 import { FormErrors, SavedMessage, SelectField, SubmitButton, TextAreaField, TextField, useErrorText } from "../components/programme/fields";
+import { IndicatorDefinitionNote } from "../components/programme/indicator-definition";
 import { IndicatorValue, useDimensionsText } from "../components/programme/indicator-value";
 import { requireUser } from "../lib/auth.server";
 import { failure, failureFor, formatPercent, formValues, issuesToErrors, optionalText, parseDecimal, problemToErrors, STAFF_ROLES, type FieldErrors } from "../lib/programme-forms";
@@ -151,11 +152,7 @@ export default function IndicatorPage() {
             <dd>{indicator.disaggregations.length > 0 ? indicator.disaggregations.map((d) => t(`disaggregation.${d as "sex"}`)).join(", ") : t("none")}</dd>
           </div>
         </dl>
-        {indicator.definitionText ? (
-          <p className="note">
-            <strong>{t("indicator.definition")}</strong> {indicator.definitionText}
-          </p>
-        ) : null}
+        {indicator.definitionText ? <IndicatorDefinitionNote metric={indicator.metric} definition={indicator.definition} definitionText={indicator.definitionText} /> : null}
         {indicator.source === "COMPUTED" ? <p className="note">{t("indicator.computedNote")}</p> : null}
       </header>
 

@@ -3,9 +3,11 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { localised } from "../lib/localised";
+import { localised, localisedField, localisedText } from "../lib/localised";
+import { LocalText } from "../components/local-text";
 import { notFound } from "../api.server";
 import { DateRange, DateText } from "../components/date-range";
+import { IndicatorDefinitionNote } from "../components/programme/indicator-definition";
 import { useDimensionsText } from "../components/programme/indicator-value";
 import { getAreaT } from "../i18n.server";
 import { requireUser } from "../lib/auth.server";
@@ -83,9 +85,7 @@ export default function ComputedRecordsPage() {
             <dd>{t("records.countedOfValue", { counted: records.counted, total: records.total })}</dd>
           </div>
         </dl>
-        <p className="note">
-          <strong>{t("indicator.definition")}</strong> {records.definitionText}
-        </p>
+        <IndicatorDefinitionNote metric={records.metric} definition={records.definition} definitionText={records.definitionText} />
       </header>
 
       <nav aria-label={t("records.filter")} className="record-filter">
@@ -135,13 +135,25 @@ export default function ComputedRecordsPage() {
                         <th scope="row">{record.person?.fullName ?? record.id}</th>
                         <td>
                           {record.person ? t(`personSex.${record.person.sex as "FEMALE"}`) : null}
-                          {record.person?.region ? <span className="block muted small">{record.person.region}</span> : null}
+                          {record.person?.region ? (
+                            <span className="block muted small">
+                              <LocalText {...localisedText(record.person.region, record.person.regionTranslations, i18n.language)} />
+                            </span>
+                          ) : null}
                         </td>
-                        <td>{record.person?.organisation ?? <span className="muted">{t("none")}</span>}</td>
+                        <td>
+                          {record.person?.organisation ? (
+                            <LocalText {...localisedText(record.person.organisation, record.person.organisationTranslations, i18n.language)} />
+                          ) : (
+                            <span className="muted">{t("none")}</span>
+                          )}
+                        </td>
                       </>
                     ) : null}
                     <td>
-                      <Link to={`/staff/activities/${record.activity.id}`}>{record.activity.title}</Link>
+                      <Link to={`/staff/activities/${record.activity.id}`}>
+                        <LocalText {...localisedField(record.activity, "title", i18n.language)} />
+                      </Link>
                       <span className="block muted small">
                         <DateText iso={record.activity.startDate} />
                       </span>

@@ -1,5 +1,6 @@
 import { createRoute } from "@hono/zod-openapi";
 import type { TypedResponse } from "hono";
+import type { JSONParsed } from "hono/utils/types";
 import { DonorProgressSchema, ProgressQuerySchema, type DonorProgress } from "@vep/domain";
 import { serviceContext } from "../../http/context.js";
 import { bearerAuth, newRouter, ProblemSchema } from "../../http/router.js";
@@ -25,5 +26,5 @@ const progressRoute = createRoute({
 // would cost more than everything else the request does. The text is a DonorProgress, typed as one.
 export const progressRoutes = newRouter().openapi(
   progressRoute,
-  async (c) => c.body(await donorProgressJson({ ctx: serviceContext(c), input: c.req.valid("query") }), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<DonorProgress, 200, "json">,
+  async (c) => c.body(await donorProgressJson({ ctx: serviceContext(c), input: c.req.valid("query") }), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<JSONParsed<DonorProgress>, 200, "json">,
 );

@@ -220,6 +220,10 @@ async function indicatorProgress(indicator: IndicatorRow, totalFor: ReturnType<t
     suppressed: hidden,
     achievedPercent: hidden ? null : achievedPercent({ baseline, target: targetValue, actual }),
     status: hidden || !range ? "NO_DATA" : progressStatus({ baseline, target: targetValue, actual, ...range, asOf: fromDateColumn(new Date()), direction: indicator.direction }, rule).status,
+    // The definition as data, for a page to word in its reader's language (these figures are kept for
+    // every caller, whatever their language), and in English words for API users.
+    metric: computable ? indicator.metric : null,
+    definition: computable ? (indicator.definition as Record<string, unknown>) : {},
     definitionText: computable ? describeDefinition(indicator.metric!, indicator.definition as Record<string, unknown>) : null,
   };
 }

@@ -30,9 +30,9 @@ export function programmeScope(ctx: ServiceContext): Prisma.ProgrammeWhereInput 
 const summaryInclude = { reportingOrg: { select: { id: true, name: true, iatiRef: true } } } satisfies Prisma.ProgrammeInclude;
 const detailInclude = {
   ...summaryInclude,
-  countries: { include: { country: { select: { code: true, name: true } } }, orderBy: { country: { code: "asc" } } },
-  organisations: { include: { organisation: { select: { name: true, acronym: true, iatiRef: true } } }, orderBy: [{ role: "asc" }, { organisationId: "asc" }] },
-  contributions: { select: { donor: { select: { id: true, code: true, organisation: { select: { name: true } } } } }, orderBy: { pledgedOn: "asc" } },
+  countries: { include: { country: { select: { code: true, name: true, nameTranslations: true } } }, orderBy: { country: { code: "asc" } } },
+  organisations: { include: { organisation: { select: { name: true, nameTranslations: true, acronym: true, iatiRef: true } } }, orderBy: [{ role: "asc" }, { organisationId: "asc" }] },
+  contributions: { select: { donor: { select: { id: true, code: true, organisation: { select: { name: true, nameTranslations: true } } } } }, orderBy: { pledgedOn: "asc" } },
 } satisfies Prisma.ProgrammeInclude;
 type SummaryRow = Prisma.ProgrammeGetPayload<{ include: typeof summaryInclude }>;
 type DetailRow = Prisma.ProgrammeGetPayload<{ include: typeof detailInclude }>;
@@ -62,11 +62,20 @@ function toProgramme(row: SummaryRow): Programme {
 
 function toProgrammeDetail(row: DetailRow): ProgrammeDetail {
   // A donor with several pledges to the programme is one funder.
-  const donors = new Map(row.contributions.map(({ donor }) => [donor.id, { id: donor.id, code: donor.code, name: donor.organisation.name }]));
+  const translations = (value: Prisma.JsonValue) => value as Record<string, string>;
+  const donors = new Map(
+    row.contributions.map(({ donor }) => [donor.id, { id: donor.id, code: donor.code, name: donor.organisation.name, nameTranslations: translations(donor.organisation.nameTranslations) }]),
+  );
   return {
     ...toProgramme(row),
-    countries: row.countries.map((c) => ({ countryId: c.countryId, code: c.country.code, name: c.country.name, percentage: c.percentage === null ? null : Number(c.percentage) })),
-    organisations: row.organisations.map((o) => ({ organisationId: o.organisationId, ...o.organisation, role: o.role })),
+    countries: row.countries.map((c) => ({
+      countryId: c.countryId,
+      code: c.country.code,
+      name: c.country.name,
+      nameTranslations: translations(c.country.nameTranslations),
+      percentage: c.percentage === null ? null : Number(c.percentage),
+    })),
+    organisations: row.organisations.map((o) => ({ organisationId: o.organisationId, ...o.organisation, nameTranslations: translations(o.organisation.nameTranslations), role: o.role })),
     donors: [...donors.values()],
   };
 }

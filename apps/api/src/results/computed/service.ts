@@ -66,6 +66,7 @@ export async function getComputation({ ctx, input }: { ctx: ServiceContext; inpu
   return {
     indicatorId: indicator.id,
     metric: indicator.metric,
+    definition: indicator.definition,
     definitionText: describeDefinition(indicator.metric, indicator.definition),
     periodStart: input.periodStart,
     periodEnd: input.periodEnd,
@@ -86,10 +87,10 @@ export async function listComputedRecords({ ctx, input }: { ctx: ServiceContext;
 
   const activityIds = [...new Set(page.map((r) => r.activityId))];
   const [activities, people, responses, attendance] = await Promise.all([
-    ctx.db.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, title: true, startDate: true } }),
+    ctx.db.activity.findMany({ where: { id: { in: activityIds } }, select: { id: true, title: true, titleTranslations: true, originalLanguage: true, startDate: true } }),
     ctx.db.person.findMany({
       where: { id: { in: page.filter((r) => r.kind === "participant").map((r) => r.id) } },
-      select: { id: true, fullName: true, sex: true, region: { select: { name: true } }, organisation: { select: { name: true } } },
+      select: { id: true, fullName: true, sex: true, region: { select: { name: true, nameTranslations: true } }, organisation: { select: { name: true, nameTranslations: true } } },
     }),
     ctx.db.feedbackResponse.findMany({
       where: { id: { in: page.filter((r) => r.kind === "response").map((r) => r.id) } },
@@ -97,10 +98,28 @@ export async function listComputedRecords({ ctx, input }: { ctx: ServiceContext;
     }),
     attendanceOf(ctx.db, page.filter((r) => r.kind === "participant")),
   ]);
-  const activityById = new Map(activities.map((a) => [a.id, { id: a.id, title: a.title, startDate: fromDateColumn(a.startDate) }]));
-  const personById = new Map(people.map((p) => [p.id, { id: p.id, fullName: p.fullName, sex: p.sex, region: p.region?.name ?? null, organisation: p.organisation?.name ?? null }]));
+  const translations = (value: Prisma.JsonValue | undefined) => (value ?? {}) as Record<string, string>;
+  const activityById = new Map(
+    activities.map((a) => [a.id, { id: a.id, title: a.title, titleTranslations: translations(a.titleTranslations), originalLanguage: a.originalLanguage, startDate: fromDateColumn(a.startDate) }]),
+  );
+  const personById = new Map(
+    people.map((p) => [
+      p.id,
+      {
+        id: p.id,
+        fullName: p.fullName,
+        sex: p.sex,
+        region: p.region?.name ?? null,
+        regionTranslations: translations(p.region?.nameTranslations),
+        organisation: p.organisation?.name ?? null,
+        organisationTranslations: translations(p.organisation?.nameTranslations),
+      },
+    ]),
+  );
   const responseById = new Map(responses.map((r) => [r.id, r]));
   return {
+    metric: indicator.metric,
+    definition: indicator.definition,
     definitionText: describeDefinition(indicator.metric, indicator.definition),
     dimensionKey: cell.dimensionKey,
     total: all.length,
