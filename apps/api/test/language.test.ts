@@ -2,7 +2,11 @@
 // Russian give the same statuses and fields, with English texts as before and Russian texts a partner
 // can read: no Latin word outside codes. Plus the catalogue's own check: every key has Russian text with
 // the same parameters.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedId } from "@vep/db/seed";
 import { CATALOGUES, ENTITY_NAMES_RU, msg, render, templateParams, type MessageKey } from "@vep/domain";
 import { languageOf } from "../src/http/language.js";
 import { client, startWorld, UNKNOWN_ID, type World } from "./fixtures.js";
@@ -143,6 +147,118 @@ describe("the same bad requests in English and Russian", () => {
     expect((await kk.json()).detail).toBe("Неверный адрес электронной почты или пароль.");
     const de = await client(api, null)("POST", "/api/v1/auth/login", { email: "partner@vep.example", password: "wrong-password" }, { "accept-language": "de-DE" });
     expect((await de.json()).detail).toBe("E-mail or password is incorrect.");
+  });
+});
+
+describe("staff and admin refusals in English and Russian", () => {
+  const as = (token: keyof World["tokens"]) => (method: string, url: string, body: unknown, headers: Record<string, string>) => client(api, world.tokens[token])(method, url, body, headers);
+
+  it("money: an expenditure for another programme's activity; a payment above the pledge", async () => {
+    const spent = { programmeId: world.programmeA, activityId: world.activityB, spentOn: "2021-03-02", amountMinor: 4_200_00, currency: "USD" };
+    const { en, ru, status } = await both((headers) => as("staff")("POST", "/api/v1/expenditures", spent, headers));
+    expect(status).toBe(400);
+    expect(en).toMatchObject({ title: "Invalid request", detail: "Activity of another programme", errors: { "body.activityId": "The activity belongs to another programme." } });
+    expect(ru).toMatchObject({ title: "Некорректный запрос", detail: "Мероприятие другой программы", errors: { "body.activityId": "Мероприятие относится к другой программе." } });
+
+    const created = await as("staff")("POST", "/api/v1/contributions", { programmeId: world.programmeB, donorId: world.donorB, amountMinor: 1_000_00, currency: "SEK", pledgedOn: "2022-02-01" }, {});
+    expect(created.status).toBe(201);
+    const pledge = (await created.json()) as { id: string };
+    const over = await both((headers) => as("staff")("POST", `/api/v1/contributions/${pledge.id}/payments`, { receivedOn: "2022-03-01", amountMinor: 2_000_00, currency: "SEK" }, headers));
+    expect(over.status).toBe(400);
+    expect(over.en).toMatchObject({
+      detail: "Payments would exceed the pledge",
+      errors: { "body.amountMinor": "Would bring the received total to 200000 (minor units of SEK), above the pledge of 100000; at most 100000 more can be received." },
+    });
+    expect(over.ru).toMatchObject({
+      detail: "Поступления превысят объявленный взнос",
+      errors: { "body.amountMinor": "Всего поступило бы 200000 (в минимальных единицах валюты SEK), больше объявленного взноса 100000; можно принять ещё не более 100000." },
+    });
+  });
+
+  it("finance/geography: a region whose predecessor lies in another country", async () => {
+    const kz = await api.db.prisma.country.findFirstOrThrow({ where: { code: "KZ" }, select: { id: true } });
+    const chuy = await api.db.prisma.region.findFirstOrThrow({ where: { code: "KG-C" }, select: { id: true } });
+    const region = { countryId: kz.id, code: "KZ-98", name: "Future Region", validFrom: "2030-01-01", predecessorId: chuy.id };
+    const { en, ru, status } = await both((headers) => as("admin")("POST", "/api/v1/regions", region, headers));
+    expect(status).toBe(400);
+    expect(en).toMatchObject({ detail: "Predecessor in another country", errors: { "body.predecessorId": "Must be a region of the same country." } });
+    expect(ru).toMatchObject({ detail: "Предшественник в другой стране", errors: { "body.predecessorId": "Должен быть регионом той же страны." } });
+  });
+
+  it("admin/users: a partner without an organisation; an administrator demoting themselves", async () => {
+    const user = { email: "ru.partner@vep.example", displayName: "Партнёр", role: "PARTNER", password: "a long enough passphrase" };
+    const { en, ru, status } = await both((headers) => as("admin")("POST", "/api/v1/users", user, headers));
+    expect(status).toBe(400);
+    expect(en).toMatchObject({ detail: "Organisation required", errors: { "body.organisationId": "A partner user needs an organisation." } });
+    expect(ru).toMatchObject({ detail: "Нужна организация", errors: { "body.organisationId": "Пользователю с ролью «партнёр» нужна организация." } });
+
+    const me = (await (await client(api, world.tokens.admin)("GET", "/api/v1/me")).json()) as { id: string };
+    const self = await both((headers) => as("admin")("PATCH", `/api/v1/users/${me.id}`, { role: "STAFF", version: 1 }, headers));
+    expect(self.status).toBe(400);
+    expect(self.en).toMatchObject({ detail: "You cannot remove your own administrator access", errors: { "body.role": "Ask another administrator." } });
+    expect(self.ru).toMatchObject({ detail: "Нельзя лишить права администратора самого себя", errors: { "body.role": "Обратитесь к другому администратору." } });
+  });
+
+  it("activities: deleting an activity with participants (409)", async () => {
+    const { en, ru, status } = await both((headers) => as("admin")("DELETE", `/api/v1/activities/${world.activityA}`, undefined, { ...headers, "if-match": '"1"' }));
+    expect(status).toBe(409);
+    expect(en).toMatchObject({ title: "Conflict", detail: "The activity has participants or feedback recorded. Remove them first, or mark the activity CANCELLED." });
+    expect(ru).toMatchObject({ title: "Конфликт", detail: "По мероприятию записаны участники или отзывы. Сначала удалите их или отметьте мероприятие как отменённое." });
+  });
+
+  it("results: a target broken down by a dimension the indicator does not have", async () => {
+    const target = { periodStart: "2030-01-01", periodEnd: "2030-12-31", value: 5, dimensions: { modality: "ONLINE" } };
+    const { en, ru, status } = await both((headers) => as("staff")("POST", `/api/v1/indicators/${seedId("indicator:1")}/targets`, target, headers));
+    expect(status).toBe(400);
+    expect(en).toMatchObject({ detail: "The period or breakdown does not fit the indicator", errors: { "body.dimensions.modality": "The indicator is not broken down by modality." } });
+    expect(ru).toMatchObject({ detail: "Период или разбивка не подходят показателю", errors: { "body.dimensions.modality": "Показатель не разбит по форме проведения." } });
+  });
+
+  it("people: an attendance of someone not enrolled in the activity", async () => {
+    const { en, ru, status } = await both((headers) => as("staff")("PUT", `/api/v1/sessions/${world.sessionB}/attendance`, { personIds: [world.personA.id] }, headers));
+    expect(status).toBe(400);
+    expect(en).toMatchObject({ detail: "Everyone attending must be enrolled in the activity", errors: { "body.personIds.0": "Not enrolled in this session's activity." } });
+    expect(ru).toMatchObject({ detail: "Все присутствующие должны быть записаны на мероприятие", errors: { "body.personIds.0": "Не записан на мероприятие этого занятия." } });
+  });
+});
+
+/** Every TypeScript file of the API's source, relative to the source root. */
+function sourceFiles(dir: string, root = dir): { file: string; text: string }[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) return sourceFiles(full, root);
+    return entry.name.endsWith(".ts") ? [{ file: path.relative(root, full), text: readFileSync(full, "utf8") }] : [];
+  });
+}
+
+describe("refusals come from the catalogue", () => {
+  const files = sourceFiles(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src"));
+  /** "file:line: code" for each match of `pattern` in the API's source. */
+  const occurrences = (pattern: RegExp) =>
+    files.flatMap(({ file, text }) => [...text.matchAll(new RegExp(pattern.source, "g"))].map((m) => `${file}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`));
+
+  it("finds the source it checks", () => {
+    expect(files.length).toBeGreaterThan(50);
+    expect(occurrences(/new RuleViolationError\(/).length).toBeGreaterThan(20);
+  });
+
+  it("has no refusal written as an English literal: each is a msg(\"key\", params) in English and Russian", () => {
+    // A title or detail as a string or template literal, in the error classes and the services' helpers…
+    expect(occurrences(/new (?:RuleViolationError|ConflictError|ForbiddenError)\(\s*["'`]/)).toEqual([]);
+    expect(occurrences(/\b(?:ruleViolation|refuseProblems)\(\s*["'`]/)).toEqual([]);
+    // …and a field's message assigned as one.
+    expect(occurrences(/\b(?:errors|problems|missing)(?:\[[^\]\n]+\]|\.\w+)\s*=\s*["'`]/)).toEqual([]);
+  });
+
+  it("names every kind of record a 404 or a stale version mentions in Russian too", () => {
+    const notFound = occurrences(/new NotFoundError\(\s*"[^"]+"\s*\)/).map((o) => /"([^"]+)"/.exec(o)![1]!);
+    // Versioned writes name the record by its model ("Budget") and, when stale, by its audit name ("budget").
+    const written = occurrences(/\bentity: "[^"]+"/).flatMap((o) => {
+      const name = /"([^"]+)"/.exec(o)![1]!;
+      return [name, name.charAt(0).toLowerCase() + name.slice(1)];
+    });
+    expect(notFound.length).toBeGreaterThan(20);
+    expect([...new Set([...notFound, ...written])].filter((name) => !ENTITY_NAMES_RU[name])).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
 // Amounts are integer minor units (cents) of an ISO 4217 currency; JSON carries them as numbers.
 import { z } from "zod";
 import { CalendarDateSchema, CurrencyCodeSchema, datesInOrder, IdSchema, VersionReadSchema } from "./common.js";
+import { english } from "./messages.js";
 
 const id = IdSchema;
 const amount = z.int().max(Number.MAX_SAFE_INTEGER);
@@ -134,10 +135,10 @@ export const BudgetTypeSchema = z.enum(["ORIGINAL", "REVISED"]).meta({ descripti
 
 /** IATI's rule: a budget period starts no later than it ends and is at most one year long. */
 export function budgetPeriodProblem(periodStart: string, periodEnd: string): string | null {
-  if (periodEnd < periodStart) return "must not be before periodStart";
+  if (periodEnd < periodStart) return english("money.budgetPeriodOrder");
   const start = new Date(`${periodStart}T00:00:00Z`);
   const yearLater = Date.UTC(start.getUTCFullYear() + 1, start.getUTCMonth(), start.getUTCDate());
-  return new Date(`${periodEnd}T00:00:00Z`).getTime() >= yearLater ? "a budget period is at most one year long (IATI)" : null;
+  return new Date(`${periodEnd}T00:00:00Z`).getTime() >= yearLater ? english("money.budgetPeriodTooLong") : null;
 }
 
 function budgetPeriod(value: { periodStart?: string | undefined; periodEnd?: string | undefined }, ctx: z.RefinementCtx) {

@@ -187,7 +187,7 @@ const FeedbackFormFields = z.strictObject({
 /** Problems with a form's window (opens before it closes), keyed by field; empty when fine. */
 export function feedbackWindowProblems(window: { opensAt?: string | Date | null | undefined; closesAt?: string | Date | null | undefined }): Record<string, string> {
   if (!window.opensAt || !window.closesAt) return {};
-  return new Date(window.opensAt) < new Date(window.closesAt) ? {} : { closesAt: "Must be after opensAt." };
+  return new Date(window.opensAt) < new Date(window.closesAt) ? {} : { closesAt: english("people.closesAfterOpens") };
 }
 
 /** Turns a rule's problems into zod issues on the named fields, so that they come out as a 400 per field. */

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { CalendarDateSchema, IdSchema, LanguageCodeSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ProgressStatusSchema } from "./indicator-status.js";
+import { english } from "./messages.js";
 import { ActivityTypeSchema, ModalitySchema, SexSchema } from "./public.js";
 
 export const IndicatorMeasureSchema = z.enum(["UNIT", "PERCENTAGE", "NOMINAL", "ORDINAL", "QUALITATIVE"]);
@@ -37,7 +38,7 @@ const decimalValue = z
 
 const periodFields = { periodStart: isoDate, periodEnd: isoDate };
 const periodInOrder = (p: { periodStart?: string | undefined; periodEnd?: string | undefined }) => !p.periodStart || !p.periodEnd || p.periodStart <= p.periodEnd;
-const periodOrderIssue = { message: "The period ends before it starts", path: ["periodEnd"] };
+const periodOrderIssue = { message: english("results.periodEndsBeforeStart"), path: ["periodEnd"] };
 
 // ───────────── outcomes and outputs ─────────────
 
@@ -161,15 +162,15 @@ export interface IndicatorShape {
 export function checkIndicatorRules(indicator: IndicatorShape): { errors: Record<string, string>; definition: Record<string, unknown> } {
   const errors: Record<string, string> = {};
   if ((indicator.outcomeId === null) === (indicator.outputId === null)) {
-    errors.outcomeId = "An indicator belongs to an outcome or to an output: give exactly one of outcomeId and outputId.";
+    errors.outcomeId = english("results.outcomeOrOutput");
   }
   if (indicator.source === "MANUAL") {
-    if (indicator.metric !== null) errors.metric = "Only COMPUTED indicators have a metric.";
-    if (Object.keys(indicator.definition).length > 0) errors.definition = "Only COMPUTED indicators have a definition.";
+    if (indicator.metric !== null) errors.metric = english("results.manualNoMetric");
+    if (Object.keys(indicator.definition).length > 0) errors.definition = english("results.manualNoDefinition");
     return { errors, definition: {} };
   }
   if (indicator.metric === null) {
-    errors.metric = "A COMPUTED indicator needs the metric it is computed from.";
+    errors.metric = english("results.computedNeedsMetric");
     return { errors, definition: indicator.definition };
   }
   const parsed = METRIC_DEFINITIONS[indicator.metric].safeParse(indicator.definition);
@@ -278,7 +279,7 @@ export const IndicatorValueLockSchema = z.strictObject({ version }).meta({ id: "
 /** MANUAL values carry their evidence: a link or a note. */
 export function missingEvidence(source: IndicatorShape["source"], value: { evidenceUrl: string | null; evidenceNote: string | null }): Record<string, string> {
   return source === "MANUAL" && value.evidenceUrl === null && value.evidenceNote === null
-    ? { evidenceUrl: "A value of a MANUAL indicator needs its evidence: an evidenceUrl or an evidenceNote." }
+    ? { evidenceUrl: english("results.evidenceForManual") }
     : {};
 }
 

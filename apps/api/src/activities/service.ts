@@ -10,6 +10,8 @@ import {
   type ActivityInput,
   type ActivitySummary,
   type ActivityUpdate,
+  msg,
+  type MessageText,
 } from "@vep/domain";
 import { recordAudit } from "../http/audit.js";
 import { ensureUpdated } from "../http/concurrency.js";
@@ -202,16 +204,16 @@ async function checkLinks(db: Db, s: LinkedState, given: Partial<Record<keyof Ac
     : 0;
   // Name the field the caller sent, or the one that made a kept link wrong.
   const field = (name: keyof ActivityInput, because: keyof ActivityInput) => `body.${name in given ? name : because}`;
-  const errors: Record<string, string> = {};
-  if (!programme) errors["body.programmeId"] = "No such programme.";
-  if (!country) errors["body.countryId"] = "No such country.";
-  else if (programme && !programme.countries.some((c) => c.countryId === s.countryId)) errors["body.countryId"] = "Not one of the programme's countries.";
-  if (regions !== s.regionIds.length) errors[field("regionIds", "countryId")] = "Each region must be of the activity's country and in force during its dates.";
-  if (outputs !== s.outputIds.length) errors[field("outputIds", "programmeId")] = "Each output must belong to the activity's programme.";
-  if (donors !== s.donorIds.length) errors[field("donorIds", "programmeId")] = "Each donor must contribute to the activity's programme.";
-  if (partners !== s.partnerIds.length) errors["body.partners"] = "Each partner must be an existing organisation.";
-  if (strandedSessions > 0) errors[field("startDate", "endDate")] = `${strandedSessions} session(s) would fall outside the activity's dates.`;
-  if (Object.keys(errors).length > 0) throw new RuleViolationError("The activity's links do not fit together", errors);
+  const errors: Record<string, MessageText> = {};
+  if (!programme) errors["body.programmeId"] = msg("ref.noSuchProgramme");
+  if (!country) errors["body.countryId"] = msg("ref.noSuchCountry");
+  else if (programme && !programme.countries.some((c) => c.countryId === s.countryId)) errors["body.countryId"] = msg("activities.notProgrammeCountry");
+  if (regions !== s.regionIds.length) errors[field("regionIds", "countryId")] = msg("activities.regionsOfCountry");
+  if (outputs !== s.outputIds.length) errors[field("outputIds", "programmeId")] = msg("activities.outputsOfProgramme");
+  if (donors !== s.donorIds.length) errors[field("donorIds", "programmeId")] = msg("activities.donorsOfProgramme");
+  if (partners !== s.partnerIds.length) errors["body.partners"] = msg("activities.partnersExist");
+  if (strandedSessions > 0) errors[field("startDate", "endDate")] = msg("activities.sessionsOutsideDates", { count: strandedSessions });
+  if (Object.keys(errors).length > 0) throw new RuleViolationError(msg("activities.linksDoNotFit"), errors);
 }
 
 /** The activity as the audit trail keeps it (its own fields and the ids it links to), in the caller's scope. */
@@ -277,7 +279,7 @@ export async function updateActivity({ ctx, input }: { ctx: ServiceContext; inpu
     const endDate = fields.endDate ?? current.endDate;
     if (startDate > endDate) {
       const field = input.changes.endDate === undefined ? "body.startDate" : "body.endDate";
-      throw new RuleViolationError("The activity ends before it starts", { [field]: "The activity must not end before it starts." });
+      throw new RuleViolationError(msg("activities.endsBeforeStart"), { [field]: msg("activities.mustNotEndBeforeStart") });
     }
     await checkLinks(
       tx,
@@ -311,7 +313,7 @@ export async function deleteActivity({ ctx, input }: { ctx: ServiceContext; inpu
     if (!found) throw new NotFoundError("Activity");
     // Deleting would cascade to people's enrolments and feedback and change the programme's figures.
     if (found._count.enrolments > 0 || found._count.feedback > 0) {
-      throw new ConflictError("The activity has participants or feedback recorded. Remove them first, or mark the activity CANCELLED.");
+      throw new ConflictError(msg("activities.hasRecords"));
     }
     const before = await findRecord(ctx, tx, input.id);
     // Submissions and expenditure referring to it make the database refuse: 409.

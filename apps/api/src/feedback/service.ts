@@ -125,8 +125,8 @@ export async function quoteFeedbackResponse({ ctx, input }: { ctx: ServiceContex
       select: { activityId: true, comments: true, language: true, consentToAttribution: true, _count: { select: { quotes: true } } },
     });
     if (!response) throw new NotFoundError("Feedback response");
-    if (response._count.quotes > 0) throw new ConflictError("A quote was already made from this response.");
-    if (!response.comments) throw new RuleViolationError("Nothing to quote", { "param.id": "The response has no comment to quote." });
+    if (response._count.quotes > 0) throw new ConflictError(msg("feedback.alreadyQuoted"));
+    if (!response.comments) throw new RuleViolationError(msg("feedback.nothingToQuote"), { "param.id": msg("feedback.noCommentToQuote") });
     return insertQuote(tx, ctx, {
       activityId: response.activityId,
       feedbackResponseId: input.id,

@@ -61,7 +61,7 @@ function prismaProblem(error: Error, c: Context) {
   }
   if (code === "P2025") return problem(c, 404, msg("http.notFound"), { detail: msg("http.recordMissing") });
   // 22021/22P05: text with a NUL (U+0000) that got past refuseUnstorableText (a spreadsheet cell): the input's fault.
-  if (sqlState === "22021" || sqlState === "22P05") return problem(c, 400, msg("http.invalidRequest"), { detail: "The text contains a NUL character (U+0000), which cannot be stored." });
+  if (sqlState === "22021" || sqlState === "22P05") return problem(c, 400, msg("http.invalidRequest"), { detail: msg("http.nulInText") });
   return null;
 }
 
@@ -96,7 +96,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 /** 503 with Retry-After: the request may be repeated as it is once the database is back. */
 export function databaseUnavailableProblem(c: Context) {
   c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
-  return problem(c, 503, "Service unavailable", { detail: "The database cannot be reached at the moment. Try again in a few seconds." });
+  return problem(c, 503, msg("http.unavailable"), { detail: msg("http.databaseUnavailable") });
 }
 
 export function onError(error: Error, c: Context) {

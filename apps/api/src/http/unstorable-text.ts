@@ -4,11 +4,12 @@
 // a title "a\u0000b", a translation "x\udfffy"). Refused up front, after authorisation and before any
 // route reads the input, as a 400 that names the field.
 import { createMiddleware } from "hono/factory";
+import { english, msg } from "@vep/domain";
 import { problem } from "./errors.js";
 import type { AppEnv } from "./router.js";
 
-const NUL_MESSAGE = "Contains a NUL character (U+0000), which cannot be stored.";
-const SURROGATE_MESSAGE = "Contains an unpaired surrogate, which is not valid Unicode text.";
+const NUL_MESSAGE = english("http.nulCharacter");
+const SURROGATE_MESSAGE = english("http.loneSurrogate");
 const JSON_TYPE = /^application\/([\w.+-]*\+)?json\b/i;
 /** Enough to name the culprits; no input schema nests deeper than a few levels. */
 const MAX_FIELDS = 20;
@@ -54,5 +55,5 @@ export const refuseUnstorableText = createMiddleware<AppEnv>(async (c, next) => 
   if (Object.keys(errors).length === 0) return next();
   // Query values are named by parameter, not by position.
   const named = Object.fromEntries(Object.entries(errors).map(([field, message]) => [field.startsWith("query.") ? field.replace(/\.\d+$/, "") : field, message]));
-  return problem(c, 400, "Invalid request", { detail: "Some values are missing or not valid.", errors: named });
+  return problem(c, 400, msg("http.invalidRequest"), { detail: msg("http.invalidValues"), errors: named });
 });

@@ -1,7 +1,7 @@
 // Organisations (reference data): everyone signed in reads them (a partner only its own and its
 // departments); ADMIN writes them.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Organisation, type OrganisationInput, type OrganisationUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type Organisation, type OrganisationInput, type OrganisationUpdate, msg } from "@vep/domain";
 import type { ServiceContext } from "../http/context.js";
 import { keyset, type Sort } from "../http/pagination.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../http/records.js";
@@ -68,9 +68,9 @@ export async function getOrganisation({ ctx, input }: { ctx: ServiceContext; inp
 
 async function checkParent(ctx: ServiceContext, id: string | null | undefined, self?: string) {
   if (!id) return;
-  if (id === self) throw new RuleViolationError("An organisation cannot be its own parent", { "body.parentId": "Cannot be the organisation itself." });
+  if (id === self) throw new RuleViolationError(msg("organisations.ownParent"), { "body.parentId": msg("organisations.notItself") });
   if (!(await ctx.db.organisation.findUnique({ where: { id }, select: { id: true } }))) {
-    throw new RuleViolationError("Unknown parent organisation", { "body.parentId": "No such organisation." });
+    throw new RuleViolationError(msg("ref.unknownParentOrganisation"), { "body.parentId": msg("ref.noSuchOrganisation") });
   }
 }
 

@@ -3,7 +3,7 @@
 // DONOR and anonymous callers never get here (no row in the access table). Also the checks every
 // service of the area makes the same way: references in a body, rule problems, audit-safe records.
 import type { Prisma } from "@vep/db";
-import { RuleViolationError } from "@vep/domain";
+import { RuleViolationError, msg, type MessageText } from "@vep/domain";
 import type { ServiceContext } from "../http/context.js";
 
 const isPartner = (ctx: ServiceContext) => ctx.scope === "own-organisation";
@@ -43,12 +43,12 @@ const LOOKUPS = {
 export async function ensureReferencesExist(db: Db, references: Partial<Record<keyof typeof LOOKUPS, string | null | undefined>>): Promise<void> {
   const checks = Object.entries(references).filter((entry): entry is [keyof typeof LOOKUPS, string] => typeof entry[1] === "string");
   const found = await Promise.all(checks.map(([field, id]) => LOOKUPS[field](db, id)));
-  const missing = Object.fromEntries(checks.filter((_, i) => !found[i]).map(([field]) => [`body.${field}`, "No such record."]));
-  if (Object.keys(missing).length > 0) throw new RuleViolationError("Refers to records that do not exist", missing);
+  const missing = Object.fromEntries(checks.filter((_, i) => !found[i]).map(([field]) => [`body.${field}`, msg("ref.noSuchRecord")]));
+  if (Object.keys(missing).length > 0) throw new RuleViolationError(msg("ref.recordsMissing"), missing);
 }
 
 /** A rule's problems (keyed by body field) as a 400. */
-export function refuseProblems(message: string, problems: Record<string, string>): void {
+export function refuseProblems(message: MessageText, problems: Readonly<Record<string, MessageText>>): void {
   const entries = Object.entries(problems);
   if (entries.length > 0) throw new RuleViolationError(message, Object.fromEntries(entries.map(([field, why]) => [`body.${field}`, why])));
 }

@@ -1,7 +1,7 @@
 // The donor report: one donor's funding of one programme in a period, for print. The dashboard's
 // figures come from getDonorProgress as they are; this adds the donor's own contributions and the
 // delivered activities one by one. Aggregates only: never a person, people counts under 3 suppressed.
-import { NotFoundError, RuleViolationError, suppressSmall, type DonorReport, type DonorReportQuery } from "@vep/domain";
+import { NotFoundError, RuleViolationError, suppressSmall, type DonorReport, type DonorReportQuery, msg } from "@vep/domain";
 import { participationCounts } from "../activities/counting.js";
 import { getDonorProgress } from "../admin/progress/service.js";
 import type { ServiceContext } from "../http/context.js";
@@ -10,7 +10,7 @@ import { dateBetween, fromDateColumn } from "../http/dates.js";
 /** The donor whose report is asked for: a DONOR's own (another's is not found), any for staff. */
 function reportDonorId(ctx: ServiceContext, asked: string | undefined): string {
   if (ctx.scope !== "funded-programmes") {
-    if (!asked) throw new RuleViolationError("Choose the donor whose report you want.", { "query.donorId": "Required" });
+    if (!asked) throw new RuleViolationError(msg("reports.chooseDonor"), { "query.donorId": msg("ref.required") });
     return asked;
   }
   const own = ctx.user.donorId;

@@ -1,7 +1,7 @@
 // Sessions of an activity and the trainers who delivered them. Read in the activity's scope (partners
 // and donors without the trainers' names); written by STAFF and ADMIN.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, RuleViolationError, type Session, type SessionInput, type SessionUpdate } from "@vep/domain";
+import { ConflictError, NotFoundError, RuleViolationError, type Session, type SessionInput, type SessionUpdate, msg, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -45,12 +45,12 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A session starts on one of the activity's days (UTC) and ends after it starts. */
 function checkTimes(activity: { startDate: Date; endDate: Date }, startsAt: Date, endsAt: Date | null) {
-  const errors: Record<string, string> = {};
+  const errors: Record<string, MessageText> = {};
   if (startsAt < activity.startDate || startsAt.getTime() >= activity.endDate.getTime() + DAY_MS) {
-    errors["body.startsAt"] = `Must fall within the activity's dates, ${fromDateColumn(activity.startDate)} to ${fromDateColumn(activity.endDate)}.`;
+    errors["body.startsAt"] = msg("activities.sessionWithinDates", { from: fromDateColumn(activity.startDate), to: fromDateColumn(activity.endDate) });
   }
-  if (endsAt && endsAt <= startsAt) errors["body.endsAt"] = "Must be after startsAt.";
-  if (Object.keys(errors).length > 0) throw new RuleViolationError("The session's times do not fit", errors);
+  if (endsAt && endsAt <= startsAt) errors["body.endsAt"] = msg("activities.sessionEndsAfterStart");
+  if (Object.keys(errors).length > 0) throw new RuleViolationError(msg("activities.sessionTimesDoNotFit"), errors);
 }
 
 /** An activity in the caller's scope, with the dates its sessions must keep to. */
@@ -120,7 +120,7 @@ export async function deleteSession({ ctx, input }: { ctx: ServiceContext; input
   await ctx.db.$transaction(async (tx) => {
     const { activity, _count, ...before } = await findSession(ctx, tx, input.id);
     // Deleting it would silently drop attendance and change who counts as trained.
-    if (_count.attendance > 0) throw new ConflictError("The session has attendance recorded. Remove the attendance first.");
+    if (_count.attendance > 0) throw new ConflictError(msg("activities.sessionHasAttendance"));
     const { count } = await tx.session.deleteMany({ where: { id: input.id, version: input.version } });
     await ensureUpdated(count, async () => true, "Session");
     await recordAudit(tx, { actorId: ctx.user.id, action: "session.delete", entityType: "Session", entityId: input.id, before, ipAddress: ctx.clientAddress });
@@ -132,7 +132,7 @@ export async function setSessionTrainers({ ctx, input }: { ctx: ServiceContext; 
   return ctx.db.$transaction(async (tx) => {
     const before = await findSession(ctx, tx, input.id);
     const known = await tx.trainer.count({ where: { id: { in: input.trainerIds } } });
-    if (known !== input.trainerIds.length) throw new RuleViolationError("Unknown trainer", { "body.trainerIds": "Every id must be a trainer's." });
+    if (known !== input.trainerIds.length) throw new RuleViolationError(msg("ref.unknownTrainer"), { "body.trainerIds": msg("ref.everyIdATrainer") });
     await tx.sessionTrainer.deleteMany({ where: { sessionId: input.id } });
     await tx.sessionTrainer.createMany({ data: input.trainerIds.map((trainerId) => ({ sessionId: input.id, trainerId })) });
     const after = await tx.session.update({ where: { id: input.id }, data: { version: { increment: 1 } }, select: sessionSelect });

@@ -1,6 +1,6 @@
 // Trainers: people (personal data) who deliver sessions. STAFF and ADMIN only.
 import { Prisma } from "@vep/db";
-import { normalisePersonName, NotFoundError, RuleViolationError, type Trainer, type TrainerDetail, type TrainerInput, type TrainerUpdate } from "@vep/domain";
+import { normalisePersonName, NotFoundError, RuleViolationError, type Trainer, type TrainerDetail, type TrainerInput, type TrainerUpdate, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -115,7 +115,7 @@ export async function getTrainer({ ctx, input }: { ctx: ServiceContext; input: {
 async function checkOrganisation(db: Db, organisationId: string | null | undefined) {
   if (!organisationId) return;
   if (!(await db.organisation.findUnique({ where: { id: organisationId }, select: { id: true } }))) {
-    throw new RuleViolationError("Unknown organisation", { "body.organisationId": "No such organisation." });
+    throw new RuleViolationError(msg("ref.unknownOrganisation"), { "body.organisationId": msg("ref.noSuchOrganisation") });
   }
 }
 

@@ -1,5 +1,5 @@
 import { createRoute, z } from "@hono/zod-openapi";
-import { AuditEventSchema, PageQuerySchema, RuleViolationError, pageOf } from "@vep/domain";
+import { AuditEventSchema, PageQuerySchema, RuleViolationError, pageOf, msg } from "@vep/domain";
 import { serviceContext } from "../../http/context.js";
 import { bearerAuth, newRouter, ProblemSchema } from "../../http/router.js";
 import { listAuditEvents } from "./service.js";
@@ -31,6 +31,6 @@ const listRoute = createRoute({
 export const auditRoutes = newRouter().openapi(listRoute, async (c) => {
   const { from, to, ...rest } = c.req.valid("query");
   const range = { from: from ? new Date(from) : undefined, to: to ? new Date(to) : undefined };
-  if (range.from && range.to && range.from > range.to) throw new RuleViolationError("Invalid range", { "query.to": "Must not be before `from`." });
+  if (range.from && range.to && range.from > range.to) throw new RuleViolationError(msg("admin.invalidRange"), { "query.to": msg("admin.rangeToBeforeFrom") });
   return c.json(await listAuditEvents({ ctx: serviceContext(c), input: { ...rest, ...range } }), 200);
 });

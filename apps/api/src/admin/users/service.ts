@@ -1,6 +1,6 @@
 // User administration (ADMIN): accounts, roles, organisations, deactivation, password resets.
 import { hashPassword, type Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type User, type UserInput, type UserUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type User, type UserInput, type UserUpdate, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -40,12 +40,12 @@ function toUser(row: UserRow): User {
 /** Partners and donors act for an organisation; a donor's must be a donor. */
 async function checkRoleOrganisation(tx: Prisma.TransactionClient, role: User["role"], organisationId: string | null) {
   if ((role === "PARTNER" || role === "DONOR") && !organisationId) {
-    throw new RuleViolationError("Organisation required", { "body.organisationId": `A ${role.toLowerCase()} user needs an organisation.` });
+    throw new RuleViolationError(msg("admin.organisationRequired"), { "body.organisationId": msg("admin.userNeedsOrganisation", { role: msg(role === "DONOR" ? "admin.role.donor" : "admin.role.partner") }) });
   }
   if (!organisationId) return;
   const org = await tx.organisation.findUnique({ where: { id: organisationId }, select: { donor: { select: { id: true } } } });
-  if (!org) throw new RuleViolationError("Unknown organisation", { "body.organisationId": "No such organisation." });
-  if (role === "DONOR" && !org.donor) throw new RuleViolationError("Not a donor", { "body.organisationId": "A donor user's organisation must be a donor." });
+  if (!org) throw new RuleViolationError(msg("ref.unknownOrganisation"), { "body.organisationId": msg("ref.noSuchOrganisation") });
+  if (role === "DONOR" && !org.donor) throw new RuleViolationError(msg("admin.notADonor"), { "body.organisationId": msg("admin.donorUserOrganisation") });
 }
 
 export async function listUsers({
@@ -95,7 +95,7 @@ export async function updateUser({ ctx, input }: { ctx: ServiceContext; input: {
   const { changes } = input;
   if (input.id === ctx.user.id && ((changes.role && changes.role !== "ADMIN") || changes.isActive === false)) {
     // Another administrator must do it, so that the platform never loses its last one by accident.
-    throw new RuleViolationError("You cannot remove your own administrator access", { [changes.isActive === false ? "body.isActive" : "body.role"]: "Ask another administrator." });
+    throw new RuleViolationError(msg("admin.ownAdministratorAccess"), { [changes.isActive === false ? "body.isActive" : "body.role"]: msg("admin.askAnotherAdministrator") });
   }
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id: input.id }, select: userSelect });

@@ -2,7 +2,7 @@
 // what it pledged and what was received, per currency; a DONOR caller's totals count only the programmes it
 // co-funds, since other programmes' money is outside its scope.
 import { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Donor, type DonorInput, type DonorTotal, type DonorUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type Donor, type DonorInput, type DonorTotal, type DonorUpdate, msg } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { keyContains, likeLiteral } from "../../http/search.js";
@@ -91,7 +91,7 @@ export async function getDonor({ ctx, input }: { ctx: ServiceContext; input: { i
 
 export async function createDonor({ ctx, input }: { ctx: ServiceContext; input: DonorInput }) {
   if (!(await ctx.db.organisation.findUnique({ where: { id: input.organisationId }, select: { id: true } }))) {
-    throw new RuleViolationError("Unknown organisation", { "body.organisationId": "No such organisation." });
+    throw new RuleViolationError(msg("ref.unknownOrganisation"), { "body.organisationId": msg("ref.noSuchOrganisation") });
   }
   // An organisation is one donor at most, and codes are unique: the database answers 409 for either.
   const row = await createAudited(ctx, "Donor", (tx) => tx.donor.create({ data: input, include: donorInclude }));

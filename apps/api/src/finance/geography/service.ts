@@ -1,7 +1,7 @@
 // Countries and their first-level regions (reference data): everyone signed in reads, ADMIN writes.
 // A region is valid for a period, so that Kazakhstan's 2022 reform keeps the 2020 regions for 2020 records.
 import { Prisma } from "@vep/db";
-import { RuleViolationError, NotFoundError, type Country, type CountryInput, type CountryUpdate, type Region, type RegionInput, type RegionUpdate } from "@vep/domain";
+import { RuleViolationError, NotFoundError, type Country, type CountryInput, type CountryUpdate, type Region, type RegionInput, type RegionUpdate, msg } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { keyContaining, keyContains, sortedByKey } from "../../http/search.js";
@@ -129,12 +129,12 @@ export async function getRegion({ ctx, input }: { ctx: ServiceContext; input: { 
 /** The country must exist; a predecessor must be another region of the same country. */
 async function checkRegionReferences(db: Prisma.TransactionClient, region: { id?: string; countryId: string; predecessorId: string | null | undefined }) {
   const country = await db.country.findUnique({ where: { id: region.countryId }, select: { id: true } });
-  if (!country) throw new RuleViolationError("Unknown country", { "body.countryId": "No such country." });
+  if (!country) throw new RuleViolationError(msg("ref.unknownCountry"), { "body.countryId": msg("ref.noSuchCountry") });
   if (!region.predecessorId) return;
-  if (region.predecessorId === region.id) throw new RuleViolationError("A region cannot succeed itself", { "body.predecessorId": "Cannot be the region itself." });
+  if (region.predecessorId === region.id) throw new RuleViolationError(msg("finance.regionSucceedsItself"), { "body.predecessorId": msg("finance.notTheRegionItself") });
   const predecessor = await db.region.findUnique({ where: { id: region.predecessorId }, select: { countryId: true } });
-  if (!predecessor) throw new RuleViolationError("Unknown predecessor", { "body.predecessorId": "No such region." });
-  if (predecessor.countryId !== region.countryId) throw new RuleViolationError("Predecessor in another country", { "body.predecessorId": "Must be a region of the same country." });
+  if (!predecessor) throw new RuleViolationError(msg("ref.unknownPredecessor"), { "body.predecessorId": msg("ref.noSuchRegion") });
+  if (predecessor.countryId !== region.countryId) throw new RuleViolationError(msg("finance.predecessorInAnotherCountry"), { "body.predecessorId": msg("finance.regionOfSameCountry") });
 }
 
 export async function createRegion({ ctx, input }: { ctx: ServiceContext; input: RegionInput }) {
@@ -159,7 +159,7 @@ export async function updateRegion({ ctx, input }: { ctx: ServiceContext; input:
       const from = validFrom ?? fromDateColumn(before.validFrom);
       const to = validTo === undefined ? before.validTo && fromDateColumn(before.validTo) : validTo;
       if (to !== null && to < from) {
-        throw new RuleViolationError("Validity ends before it starts", { [validTo === undefined ? "body.validFrom" : "body.validTo"]: "validTo must not be before validFrom." });
+        throw new RuleViolationError(msg("finance.validityEndsBeforeStart"), { [validTo === undefined ? "body.validFrom" : "body.validTo"]: msg("finance.validToBeforeValidFrom") });
       }
     },
     apply: (tx) =>

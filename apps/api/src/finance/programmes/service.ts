@@ -2,7 +2,7 @@
 // STAFF and ADMIN write; a partner reads the programmes with an activity assigned to its organisation, a
 // donor the programmes it co-funds.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Programme, type ProgrammeDetail, type ProgrammeInput, type ProgrammeUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type Programme, type ProgrammeDetail, type ProgrammeInput, type ProgrammeUpdate, msg, type MessageText } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { fundedProgrammes } from "../../http/scope.js";
@@ -122,15 +122,15 @@ async function checkReferences(db: Tx, input: Pick<ProgrammeUpdate, "reportingOr
     ...(organisationIds.length ? await db.organisation.findMany({ where: { id: { in: organisationIds } }, select: { id: true } }) : []),
     ...(countryIds.length ? await db.country.findMany({ where: { id: { in: countryIds } }, select: { id: true } }) : []),
   ].map((r) => r.id));
-  const errors: Record<string, string> = {};
-  if (input.reportingOrgId && !known.has(input.reportingOrgId)) errors["body.reportingOrgId"] = "No such organisation.";
+  const errors: Record<string, MessageText> = {};
+  if (input.reportingOrgId && !known.has(input.reportingOrgId)) errors["body.reportingOrgId"] = msg("ref.noSuchOrganisation");
   input.organisations?.forEach((o, i) => {
-    if (!known.has(o.organisationId)) errors[`body.organisations.${i}.organisationId`] = "No such organisation.";
+    if (!known.has(o.organisationId)) errors[`body.organisations.${i}.organisationId`] = msg("ref.noSuchOrganisation");
   });
   input.countries?.forEach((c, i) => {
-    if (!known.has(c.countryId)) errors[`body.countries.${i}.countryId`] = "No such country.";
+    if (!known.has(c.countryId)) errors[`body.countries.${i}.countryId`] = msg("ref.noSuchCountry");
   });
-  if (Object.keys(errors).length) throw new RuleViolationError("Unknown organisation or country", errors);
+  if (Object.keys(errors).length) throw new RuleViolationError(msg("ref.unknownOrganisationOrCountry"), errors);
 }
 
 const countryRows = (countries: NonNullable<ProgrammeUpdate["countries"]>) => countries.map((c) => ({ countryId: c.countryId, percentage: c.percentage }));
@@ -168,11 +168,11 @@ export async function updateProgramme({ ctx, input }: { ctx: ServiceContext; inp
       const start = startDate ?? fromDateColumn(before.startDate);
       const end = endDate === undefined ? before.endDate && fromDateColumn(before.endDate) : endDate;
       if (end !== null && end < start) {
-        throw new RuleViolationError("The programme ends before it starts", { [endDate === undefined ? "body.startDate" : "body.endDate"]: "endDate must not be before startDate." });
+        throw new RuleViolationError(msg("finance.programmeEndsBeforeStart"), { [endDate === undefined ? "body.startDate" : "body.endDate"]: msg("finance.endDateBeforeStartDate") });
       }
       // One threshold may be changed alone: the order is checked against the stored other one.
       if ((fields.atRiskPercent ?? before.atRiskPercent) >= (fields.onTrackPercent ?? before.onTrackPercent)) {
-        throw new RuleViolationError("The progress rule is out of order", { "body.atRiskPercent": "The at-risk threshold must be below the on-track one." });
+        throw new RuleViolationError(msg("finance.progressRuleOrder"), { "body.atRiskPercent": msg("finance.atRiskBelowOnTrack") });
       }
     },
     apply: async (tx) => {

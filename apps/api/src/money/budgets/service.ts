@@ -1,7 +1,7 @@
 // Budgets of a programme, or of one of its outputs, for a period of at most a year (IATI).
 // STAFF and ADMIN write; a donor reads those of the programmes it co-funds.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, budgetPeriodProblem, type Budget, type BudgetInput, type BudgetUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, budgetPeriodProblem, type Budget, type BudgetInput, type BudgetUpdate, msg } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { fromDateColumn, toDateColumn } from "../../http/dates.js";
@@ -79,8 +79,8 @@ async function checkProgrammeAndOutput(tx: Tx, programmeId: string, outputId: st
   await requireExists(tx.programme.findUnique({ where: { id: programmeId }, select: { id: true } }), "body.programmeId", "programme");
   if (!outputId) return;
   const output = await tx.output.findUnique({ where: { id: outputId }, select: { outcome: { select: { programmeId: true } } } });
-  if (!output) throw new RuleViolationError("Unknown output", { "body.outputId": "No such output." });
-  if (output.outcome.programmeId !== programmeId) throw new RuleViolationError("Output of another programme", { "body.outputId": "The output belongs to another programme." });
+  if (!output) throw new RuleViolationError(msg("ref.unknownOutput"), { "body.outputId": msg("ref.noSuchOutput") });
+  if (output.outcome.programmeId !== programmeId) throw new RuleViolationError(msg("money.outputOfAnotherProgramme"), { "body.outputId": msg("money.outputInAnotherProgramme") });
 }
 
 export async function createBudget({ ctx, input }: { ctx: ServiceContext; input: BudgetInput }) {
@@ -104,7 +104,7 @@ export async function updateBudget({ ctx, input }: { ctx: ServiceContext; input:
     check: async (tx, before) => {
       // The rules hold for the record as it will be, with the fields the change leaves alone.
       const problem = budgetPeriodProblem(changes.periodStart ?? fromDateColumn(before.periodStart), changes.periodEnd ?? fromDateColumn(before.periodEnd));
-      if (problem) throw new RuleViolationError("Invalid budget period", { [changes.periodEnd ? "body.periodEnd" : "body.periodStart"]: problem });
+      if (problem) throw new RuleViolationError(msg("money.invalidBudgetPeriod"), { [changes.periodEnd ? "body.periodEnd" : "body.periodStart"]: problem });
       if (changes.programmeId !== undefined || changes.outputId !== undefined) {
         await checkProgrammeAndOutput(tx, changes.programmeId ?? before.programmeId, changes.outputId === undefined ? before.outputId : changes.outputId);
       }

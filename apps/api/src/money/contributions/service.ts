@@ -12,6 +12,7 @@ import {
   type ContributionPaymentInput,
   type ContributionPaymentUpdate,
   type ContributionUpdate,
+  msg,
 } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
@@ -144,7 +145,7 @@ async function lockedContribution(tx: Tx, ctx: ServiceContext, id: string) {
   return findContribution(tx, ctx, id);
 }
 
-const minor = (amount: bigint, currency: string) => `${amount} (minor units of ${currency})`;
+const minor = (amount: bigint, currency: string) => msg("money.minorAmount", { amount: String(amount), currency });
 
 export async function updateContribution({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number; changes: Omit<ContributionUpdate, "version"> } }) {
   const { changes } = input;
@@ -158,10 +159,10 @@ export async function updateContribution({ ctx, input }: { ctx: ServiceContext; 
       await checkReferences(tx, changes);
       const received = sumOf(before.payments);
       if (changes.currency && changes.currency !== before.currency && before.payments.length > 0) {
-        throw new RuleViolationError("Payments were received in another currency", { "body.currency": `Payments were received in ${before.currency}; remove them before changing the currency.` });
+        throw new RuleViolationError(msg("money.paymentsInAnotherCurrency"), { "body.currency": msg("money.paymentsReceivedIn", { currency: before.currency }) });
       }
       if (changes.amountMinor !== undefined && BigInt(changes.amountMinor) < received) {
-        throw new RuleViolationError("Pledge below what was received", { "body.amountMinor": `Must be at least the ${minor(received, before.currency)} already received.` });
+        throw new RuleViolationError(msg("money.pledgeBelowReceived"), { "body.amountMinor": msg("money.atLeastReceived", { amount: minor(received, before.currency) }) });
       }
     },
     apply: (tx) =>
@@ -195,12 +196,12 @@ export async function deleteContribution({ ctx, input }: { ctx: ServiceContext; 
 /** A payment must be in the contribution's currency and keep the received total within the pledge. */
 function checkPayment(contribution: ContributionRow, receivedElsewhere: bigint, payment: { amountMinor: bigint; currency: string }) {
   if (payment.currency !== contribution.currency) {
-    throw new RuleViolationError("Payment in another currency", { "body.currency": `Must be the contribution's currency, ${contribution.currency}.` });
+    throw new RuleViolationError(msg("money.paymentInAnotherCurrency"), { "body.currency": msg("money.contributionCurrency", { currency: contribution.currency }) });
   }
   const total = receivedElsewhere + payment.amountMinor;
   if (total > contribution.amountMinor) {
-    throw new RuleViolationError("Payments would exceed the pledge", {
-      "body.amountMinor": `Would bring the received total to ${minor(total, contribution.currency)}, above the pledge of ${contribution.amountMinor}; at most ${contribution.amountMinor - receivedElsewhere} more can be received.`,
+    throw new RuleViolationError(msg("money.paymentsExceedPledge"), {
+      "body.amountMinor": msg("money.paymentsExceedPledgeField", { total: minor(total, contribution.currency), pledge: String(contribution.amountMinor), remaining: String(contribution.amountMinor - receivedElsewhere) }),
     });
   }
 }

@@ -1,7 +1,7 @@
 // Money spent by a programme, optionally on one of its activities. STAFF and ADMIN write; a donor
 // reads the expenditure of the programmes it co-funds.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Expenditure, type ExpenditureInput, type ExpenditureUpdate } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type Expenditure, type ExpenditureInput, type ExpenditureUpdate, msg } from "@vep/domain";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
 import { dateBetween, fromDateColumn, toDateColumn } from "../../http/dates.js";
@@ -74,8 +74,8 @@ async function checkProgrammeAndActivity(tx: Tx, programmeId: string, activityId
   await requireExists(tx.programme.findUnique({ where: { id: programmeId }, select: { id: true } }), "body.programmeId", "programme");
   if (!activityId) return;
   const activity = await tx.activity.findUnique({ where: { id: activityId }, select: { programmeId: true } });
-  if (!activity) throw new RuleViolationError("Unknown activity", { "body.activityId": "No such activity." });
-  if (activity.programmeId !== programmeId) throw new RuleViolationError("Activity of another programme", { "body.activityId": "The activity belongs to another programme." });
+  if (!activity) throw new RuleViolationError(msg("ref.unknownActivity"), { "body.activityId": msg("ref.noSuchActivity") });
+  if (activity.programmeId !== programmeId) throw new RuleViolationError(msg("money.activityOfAnotherProgramme"), { "body.activityId": msg("money.activityInAnotherProgramme") });
 }
 
 export async function createExpenditure({ ctx, input }: { ctx: ServiceContext; input: ExpenditureInput }) {

@@ -1,6 +1,6 @@
 // Attendance: who was present at a session. Staff set a session's whole list at once.
 import type { Prisma } from "@vep/db";
-import { NotFoundError, RuleViolationError, type Attendance } from "@vep/domain";
+import { NotFoundError, RuleViolationError, type Attendance, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { personRefSelect } from "../enrolments/service.js";
@@ -33,9 +33,9 @@ export async function setAttendance({ ctx, input }: { ctx: ServiceContext; input
       (await tx.enrolment.findMany({ where: { activityId: session.activityId, personId: { in: input.personIds } }, select: { personId: true } })).map((e) => e.personId),
     );
     const notEnrolled = Object.fromEntries(
-      input.personIds.flatMap((personId, index) => (enrolled.has(personId) ? [] : [[`body.personIds.${index}`, "Not enrolled in this session's activity."]])),
+      input.personIds.flatMap((personId, index) => (enrolled.has(personId) ? [] : [[`body.personIds.${index}`, msg("people.notEnrolledInSessionActivity")]])),
     );
-    if (Object.keys(notEnrolled).length > 0) throw new RuleViolationError("Everyone attending must be enrolled in the activity", notEnrolled);
+    if (Object.keys(notEnrolled).length > 0) throw new RuleViolationError(msg("people.attendeesEnrolled"), notEnrolled);
 
     const before = await tx.attendance.count({ where: { sessionId: session.id } });
     const removed = await tx.attendance.deleteMany({ where: { sessionId: session.id, personId: { notIn: input.personIds } } });

@@ -1,6 +1,6 @@
 // Enrolments: who takes part in an activity. Entered by staff here; partners' lists arrive as submissions.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, type Enrolment, type EnrolmentInput } from "@vep/domain";
+import { ConflictError, NotFoundError, type Enrolment, type EnrolmentInput, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -59,7 +59,7 @@ export async function createEnrolment({ ctx, input }: { ctx: ServiceContext; inp
   return ctx.db.$transaction(async (tx) => {
     await ensureReferencesExist(tx, { personId: input.personId });
     const existing = await tx.enrolment.findUnique({ where: { activityId_personId: { activityId: input.activityId, personId: input.personId } }, select: { id: true } });
-    if (existing) throw new ConflictError(`This person is already enrolled in the activity (enrolment ${existing.id}).`);
+    if (existing) throw new ConflictError(msg("people.alreadyEnrolled", { id: existing.id }));
     const row = await tx.enrolment.create({ data: input, include: enrolmentInclude });
     await recordAudit(tx, { actorId: ctx.user.id, action: "enrolment.create", entityType: "Enrolment", entityId: row.id, after: row, ipAddress: ctx.clientAddress });
     const attended = await sessionsAttended(tx, row.activityId, [row.personId]);

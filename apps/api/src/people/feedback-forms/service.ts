@@ -2,7 +2,7 @@
 // SHA-256 alone is stored, so the link is shown once, when the form is made.
 import { randomBytes } from "node:crypto";
 import type { Prisma } from "@vep/db";
-import { ConflictError, DEFAULT_FEEDBACK_QUESTIONS, feedbackWindowProblems, NotFoundError, type FeedbackForm, type FeedbackFormCreated, type FeedbackFormInput, type FeedbackFormUpdate } from "@vep/domain";
+import { ConflictError, DEFAULT_FEEDBACK_QUESTIONS, feedbackWindowProblems, NotFoundError, type FeedbackForm, type FeedbackFormCreated, type FeedbackFormInput, type FeedbackFormUpdate, msg } from "@vep/domain";
 import { hashToken } from "../../auth/tokens.js";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
@@ -65,7 +65,7 @@ export async function updateFeedbackForm({ ctx, input }: { ctx: ServiceContext; 
   return ctx.db.$transaction(async (tx) => {
     const before = await tx.feedbackForm.findFirst({ where: { AND: [{ id: input.id }, formScope(ctx)] } });
     if (!before) throw new NotFoundError("Feedback form");
-    refuseProblems("The form must open before it closes", feedbackWindowProblems({ opensAt: changes.opensAt === undefined ? before.opensAt : changes.opensAt, closesAt: changes.closesAt === undefined ? before.closesAt : changes.closesAt }));
+    refuseProblems(msg("people.formWindowOrder"), feedbackWindowProblems({ opensAt: changes.opensAt === undefined ? before.opensAt : changes.opensAt, closesAt: changes.closesAt === undefined ? before.closesAt : changes.closesAt }));
     const { count } = await tx.feedbackForm.updateMany({ where: { id: input.id, version: input.version }, data: { ...changes, version: { increment: 1 } } });
     await ensureUpdated(count, async () => true, "Feedback form");
     const after = await tx.feedbackForm.findUniqueOrThrow({ where: { id: input.id }, include: formInclude });
@@ -78,7 +78,7 @@ export async function deleteFeedbackForm({ ctx, input }: { ctx: ServiceContext; 
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.feedbackForm.findFirst({ where: { AND: [{ id: input.id }, formScope(ctx)] }, include: formInclude });
     if (!before) throw new NotFoundError("Feedback form");
-    if (before._count.responses > 0) throw new ConflictError(`The form has ${before._count.responses} responses; it can be closed (closesAt) but not deleted.`);
+    if (before._count.responses > 0) throw new ConflictError(msg("people.formHasResponses", { count: before._count.responses }));
     const { count } = await tx.feedbackForm.deleteMany({ where: { id: input.id, version: input.version } });
     await ensureUpdated(count, async () => true, "Feedback form");
     const { _count, ...form } = before;

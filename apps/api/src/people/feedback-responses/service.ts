@@ -1,7 +1,7 @@
 // Feedback responses: what participants said about an activity. Here staff enter paper forms; the
 // public form and partners' batches write them too. Ratings count even after a person is erased.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, RuleViolationError, type FeedbackResponse, type FeedbackResponseInput } from "@vep/domain";
+import { ConflictError, NotFoundError, RuleViolationError, type FeedbackResponse, type FeedbackResponseInput, msg, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { keyset, type Sort } from "../../http/pagination.js";
@@ -68,13 +68,13 @@ async function checkRespondent(tx: Prisma.TransactionClient, input: FeedbackResp
       ? tx.person.findUnique({ where: { id: input.personId }, select: { sex: true, regionId: true, enrolments: { where: { activityId: input.activityId }, select: { id: true } } } })
       : null,
   ]);
-  const problems: Record<string, string> = {};
-  if (form && form.activityId !== input.activityId) problems["body.formId"] = "The form belongs to another activity.";
-  if (person && person.enrolments.length === 0) problems["body.personId"] = "Not enrolled in this activity.";
-  if (Object.keys(problems).length > 0) throw new RuleViolationError("The response does not fit the activity", problems);
+  const problems: Record<string, MessageText> = {};
+  if (form && form.activityId !== input.activityId) problems["body.formId"] = msg("people.formOfAnotherActivity");
+  if (person && person.enrolments.length === 0) problems["body.personId"] = msg("people.notEnrolled");
+  if (Object.keys(problems).length > 0) throw new RuleViolationError(msg("people.responseDoesNotFit"), problems);
   if (input.personId) {
     const earlier = await tx.feedbackResponse.findFirst({ where: { activityId: input.activityId, personId: input.personId, formId: input.formId }, select: { id: true } });
-    if (earlier) throw new ConflictError(`This person has already answered this form for the activity (response ${earlier.id}).`);
+    if (earlier) throw new ConflictError(msg("people.alreadyAnswered", { id: earlier.id }));
   }
   return person;
 }
@@ -109,7 +109,7 @@ export async function deleteFeedbackResponse({ ctx, input }: { ctx: ServiceConte
   await ctx.db.$transaction(async (tx) => {
     const before = await tx.feedbackResponse.findUnique({ where: { id: input.id }, include: { _count: { select: { quotes: true } } } });
     if (!before) throw new NotFoundError("Feedback response");
-    if (before._count.quotes > 0) throw new ConflictError(`${before._count.quotes} quote(s) come from this response: remove them first.`);
+    if (before._count.quotes > 0) throw new ConflictError(msg("people.responseHasQuotes", { count: before._count.quotes }));
     await tx.feedbackResponse.delete({ where: { id: input.id } });
     const { _count, ...response } = before;
     await recordAudit(tx, {

@@ -1,6 +1,6 @@
 // Erasure on request (ADMIN): the person's personal fields are replaced and the free text they wrote is
 // blanked, while the row, enrolments, attendance and ratings stay, so that every count stays the same.
-import { ConflictError, ERASED_PERSON_NAME, NotFoundError, type ErasureInput, type ErasureResult } from "@vep/domain";
+import { ConflictError, ERASED_PERSON_NAME, NotFoundError, type ErasureInput, type ErasureResult, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 
@@ -8,7 +8,7 @@ export async function eraseParticipant({ ctx, input }: { ctx: ServiceContext; in
   return ctx.db.$transaction(async (tx) => {
     const person = await tx.person.findUnique({ where: { id: input.id } });
     if (!person) throw new NotFoundError("Participant");
-    if (person.erasedAt) throw new ConflictError("This person's data has already been erased.");
+    if (person.erasedAt) throw new ConflictError(msg("people.alreadyErased"));
     const processedAt = new Date();
 
     await tx.person.update({

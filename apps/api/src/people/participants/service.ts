@@ -9,6 +9,7 @@ import {
   type ParticipantDetail,
   type ParticipantInput,
   type ParticipantUpdate,
+  msg,
 } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
@@ -117,7 +118,7 @@ export async function createParticipant({ ctx, input }: { ctx: ServiceContext; i
     if (!allowDuplicate) {
       const twin = await tx.person.findFirst({ where: { organisationId: fields.organisationId, normalisedName }, select: { id: true } });
       if (twin) {
-        throw new ConflictError(`A person with this name is already recorded in this organisation (id ${twin.id}). Send allowDuplicate: true if this is someone else.`);
+        throw new ConflictError(msg("people.namesake", { id: twin.id }));
       }
     }
     const row = await tx.person.create({ data: { ...fields, normalisedName } });
@@ -132,7 +133,7 @@ export async function updateParticipant({ ctx, input }: { ctx: ServiceContext; i
     const before = await tx.person.findFirst({ where: { AND: [{ id: input.id }, personScope(ctx)] } });
     if (!before) throw new NotFoundError("Participant");
     // Refilling an erased person's fields would undo the erasure.
-    if (before.erasedAt) throw new ConflictError("This person's data was erased on request; it cannot be edited.");
+    if (before.erasedAt) throw new ConflictError(msg("people.erasedNoEdit"));
     await ensureReferencesExist(tx, { organisationId: changes.organisationId, regionId: changes.regionId });
     const { count } = await tx.person.updateMany({
       where: { id: input.id, version: input.version },
@@ -155,9 +156,7 @@ export async function deleteParticipant({ ctx, input }: { ctx: ServiceContext; i
     // The database would quietly unlink feedback and quotes (ON DELETE SET NULL): refuse instead.
     const { enrolments, feedback, quotes } = before._count;
     if (enrolments + feedback + quotes > 0) {
-      throw new ConflictError(
-        `This person still has ${enrolments} enrolment(s), ${feedback} feedback response(s) and ${quotes} quote(s): remove those first, or erase the person's data instead.`,
-      );
+      throw new ConflictError(msg("people.stillReferred", { enrolments, feedback, quotes }));
     }
     // Anything else still referring to the person (a trainer record, an erasure request) makes the database refuse: 409.
     const { count } = await tx.person.deleteMany({ where: { id: input.id, version: input.version } });

@@ -1,7 +1,7 @@
 // Quotes: what participants said, shown only with consent to quote; a name beside a quote only with
 // the separate consent to attribution.
 import type { Prisma } from "@vep/db";
-import { consentProblems, NotFoundError, type Quote, type QuoteInput, type QuoteUpdate } from "@vep/domain";
+import { consentProblems, NotFoundError, type Quote, type QuoteInput, type QuoteUpdate, msg, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -39,23 +39,23 @@ type QuoteState = Pick<Quote, "activityId" | "feedbackResponseId" | "personId" |
  */
 async function checkQuote(tx: Prisma.TransactionClient, quote: QuoteState): Promise<string | null> {
   await ensureReferencesExist(tx, { feedbackResponseId: quote.feedbackResponseId, personId: quote.personId });
-  const problems: Record<string, string> = { ...consentProblems(quote) };
-  if (!quote.consentToQuote) problems.consentToQuote = "A quote needs the speaker's consent to be quoted; delete it instead.";
+  const problems: Record<string, MessageText> = { ...consentProblems(quote) };
+  if (!quote.consentToQuote) problems.consentToQuote = msg("people.quoteNeedsConsent");
   const source = quote.feedbackResponseId
     ? await tx.feedbackResponse.findUnique({ where: { id: quote.feedbackResponseId }, select: { activityId: true, personId: true, consentToQuote: true, consentToAttribution: true } })
     : null;
   if (source) {
-    if (source.activityId !== quote.activityId) problems.feedbackResponseId = "The response is about another activity.";
-    if (quote.consentToQuote && !source.consentToQuote) problems.consentToQuote = "The feedback response does not record consent to quote.";
-    if (quote.consentToAttribution && !source.consentToAttribution) problems.consentToAttribution = "The feedback response does not record consent to attribution.";
-    if (quote.personId && source.personId && quote.personId !== source.personId) problems.personId = "Differs from the feedback response's respondent.";
+    if (source.activityId !== quote.activityId) problems.feedbackResponseId = msg("people.responseOfAnotherActivity");
+    if (quote.consentToQuote && !source.consentToQuote) problems.consentToQuote = msg("people.responseNoQuoteConsent");
+    if (quote.consentToAttribution && !source.consentToAttribution) problems.consentToAttribution = msg("people.responseNoAttributionConsent");
+    if (quote.personId && source.personId && quote.personId !== source.personId) problems.personId = msg("people.notTheRespondent");
   }
   const personId = quote.personId ?? source?.personId ?? null;
   if (personId && quote.attribution) {
     const person = await tx.person.findUnique({ where: { id: personId }, select: { erasedAt: true } });
-    if (person?.erasedAt) problems.attribution = "The speaker's data was erased; the quote can only be anonymous.";
+    if (person?.erasedAt) problems.attribution = msg("people.speakerErased");
   }
-  refuseProblems("The quote's consent or source does not allow this", problems);
+  refuseProblems(msg("people.quoteNotAllowed"), problems);
   return personId;
 }
 

@@ -16,6 +16,7 @@ import {
   type IndicatorComputation,
   type IndicatorMetric,
   type RecordComputedValuesInput,
+  msg,
 } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -35,7 +36,7 @@ async function findComputed(db: Prisma.TransactionClient, ctx: ServiceContext, i
     select: { id: true, programmeId: true, source: true, metric: true, definition: true, disaggregations: true },
   });
   if (!row) throw new NotFoundError("Indicator");
-  if (row.source !== "COMPUTED" || row.metric === null) throw ruleViolation("Not a computed indicator", { source: "Only COMPUTED indicators are computed from the records." });
+  if (row.source !== "COMPUTED" || row.metric === null) throw ruleViolation(msg("results.notComputed"), { source: msg("results.onlyComputed") });
   return { ...row, metric: row.metric, definition: row.definition as Record<string, unknown> };
 }
 
@@ -80,7 +81,7 @@ export async function listComputedRecords({ ctx, input }: { ctx: ServiceContext;
   const indicator = await findComputed(ctx.db, ctx, input.id);
   const computation = await computeFor(ctx.db, indicator, input);
   const cell = computation.breakdown.find((c) => c.dimensionKey === input.dimensionKey) ?? (input.dimensionKey === "" ? computation.total : null);
-  if (!cell) throw ruleViolation("Unknown breakdown cell", { dimensionKey: `The figure has no cell "${input.dimensionKey}".` });
+  if (!cell) throw ruleViolation(msg("results.unknownCell"), { dimensionKey: msg("results.noCell", { cell: input.dimensionKey }) });
   const all = computation.recordsOf(cell.dimensions);
   const chosen = input.counted === undefined ? all : all.filter((r) => r.counted === input.counted);
   const page = chosen.slice(input.offset, input.offset + input.limit);
@@ -183,7 +184,7 @@ export async function recordComputedValues({ ctx, input }: { ctx: ServiceContext
     // Serialise closings of the same indicator, so two clicks cannot both record the period.
     await tx.$executeRaw`SELECT 1 FROM "Indicator" WHERE id = ${indicator.id} FOR UPDATE`;
     const inForce = await tx.indicatorValue.count({ where: { indicatorId: indicator.id, ...period, supersededBy: { is: null } } });
-    if (inForce > 0) throw new ConflictError("The period already has values; correct them (with a reason) instead of recording it again.");
+    if (inForce > 0) throw new ConflictError(msg("results.periodHasValues"));
     const computation = await computeFor(tx, indicator, input);
     const now = new Date();
     const evidenceNote = `Computed from the records on ${fromDateColumn(now)}: ${describeDefinition(indicator.metric, indicator.definition)}`;

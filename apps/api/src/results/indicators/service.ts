@@ -11,6 +11,7 @@ import {
   type IndicatorDetail,
   type IndicatorInput,
   type IndicatorUpdate,
+  msg,
 } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
@@ -20,7 +21,7 @@ import { fromDateColumn, toDateColumn } from "../../http/dates.js";
 
 const today = () => fromDateColumn(new Date());
 import { keyContains, likeLiteral } from "../../http/search.js";
-import { ruleViolation, texts, type Db } from "../shared.js";
+import { dimensionList, ruleViolation, texts, type Db } from "../shared.js";
 import { toIndicatorTarget } from "../targets/service.js";
 import { toIndicatorValue, valueInclude } from "../values/service.js";
 import { computedActuals } from "../computed/service.js";
@@ -73,8 +74,8 @@ async function checkAttachment(db: Db, programmeId: string, attachment: { outcom
     attachment.outcomeId ? db.outcome.findFirst({ where: { id: attachment.outcomeId, programmeId }, select: { id: true } }) : true,
     attachment.outputId ? db.output.findFirst({ where: { id: attachment.outputId, outcome: { programmeId } }, select: { id: true } }) : true,
   ]);
-  if (!outcome) throw ruleViolation("Unknown outcome", { outcomeId: "No such outcome in the indicator's programme." });
-  if (!output) throw ruleViolation("Unknown output", { outputId: "No such output in the indicator's programme." });
+  if (!outcome) throw ruleViolation(msg("ref.unknownOutcome"), { outcomeId: msg("results.noOutcomeInProgramme") });
+  if (!output) throw ruleViolation(msg("ref.unknownOutput"), { outputId: msg("results.noOutputInProgramme") });
 }
 
 export async function listIndicators({
@@ -150,7 +151,7 @@ export async function getIndicator({ ctx, input }: { ctx: ServiceContext; input:
 
 export async function createIndicator({ ctx, input }: { ctx: ServiceContext; input: IndicatorInput }) {
   if (!(await ctx.db.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } }))) {
-    throw ruleViolation("Unknown programme", { programmeId: "No such programme." });
+    throw ruleViolation(msg("ref.unknownProgramme"), { programmeId: msg("ref.noSuchProgramme") });
   }
   await checkAttachment(ctx.db, input.programmeId, input);
   const { definition } = checkIndicatorRules(input);
@@ -176,7 +177,7 @@ export async function updateIndicator({ ctx, input }: { ctx: ServiceContext; inp
       definition: changes.definition ?? (before.definition as Record<string, unknown>),
     };
     const { errors, definition } = checkIndicatorRules(merged);
-    if (Object.keys(errors).length > 0) throw ruleViolation("The indicator breaks a rule", errors);
+    if (Object.keys(errors).length > 0) throw ruleViolation(msg("results.indicatorBreaksRule"), errors);
     await checkAttachment(tx, before.programmeId, changes);
     if (changes.disaggregations) {
       const kept = new Set<string>(changes.disaggregations);
@@ -204,7 +205,7 @@ async function checkDisaggregationsInUse(tx: Prisma.TransactionClient, indicator
     tx.indicatorValue.findFirst({ where: usesRemoved, select: { dimensionKey: true } }),
   ]);
   if (target || value) {
-    throw ruleViolation("A breakdown is in use", { disaggregations: `Targets or values are broken down by ${removed.join(", ")}; remove them first.` });
+    throw ruleViolation(msg("results.breakdownInUse"), { disaggregations: msg("results.brokenDownBy", { dimensions: dimensionList(removed) }) });
   }
 }
 
@@ -216,7 +217,7 @@ export async function deleteIndicator({ ctx, input }: { ctx: ServiceContext; inp
     });
     if (!before) throw new NotFoundError("Indicator");
     // Targets and open values go with it; reported (locked) values are history and stay.
-    if (before._count.values > 0) throw new ConflictError("The indicator has locked values of closed periods and cannot be removed.");
+    if (before._count.values > 0) throw new ConflictError(msg("results.indicatorHasLockedValues"));
     const { count } = await tx.indicator.deleteMany({ where: { id: input.id, version: input.version } });
     await ensureUpdated(count, async () => true, "Indicator");
     const { _count, ...row } = before;

@@ -1,7 +1,7 @@
 // Outcomes: the top of a programme's results framework. STAFF and ADMIN write; a donor reads those of
 // the programmes it co-funds.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, type Outcome, type OutcomeDetail, type OutcomeInput, type OutcomeUpdate, type Output } from "@vep/domain";
+import { ConflictError, NotFoundError, type Outcome, type OutcomeDetail, type OutcomeInput, type OutcomeUpdate, type Output, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -59,7 +59,7 @@ export async function getOutcome({ ctx, input }: { ctx: ServiceContext; input: {
 
 export async function createOutcome({ ctx, input }: { ctx: ServiceContext; input: OutcomeInput }) {
   if (!(await ctx.db.programme.findUnique({ where: { id: input.programmeId }, select: { id: true } }))) {
-    throw ruleViolation("Unknown programme", { programmeId: "No such programme." });
+    throw ruleViolation(msg("ref.unknownProgramme"), { programmeId: msg("ref.noSuchProgramme") });
   }
   return ctx.db.$transaction(async (tx) => {
     // A code taken in the programme is refused with 409 by the unique index.
@@ -90,7 +90,7 @@ export async function deleteOutcome({ ctx, input }: { ctx: ServiceContext; input
     if (!before) throw new NotFoundError("Outcome");
     // The database would orphan the indicators (SET NULL) rather than refuse: refuse here.
     if (before._count.outputs > 0 || before._count.indicators > 0) {
-      throw new ConflictError("The outcome still has outputs or indicators. Remove or move them first.");
+      throw new ConflictError(msg("results.outcomeStillReferred"));
     }
     const { count } = await tx.outcome.deleteMany({ where: { id: input.id, version: input.version } });
     await ensureUpdated(count, async () => true, "Outcome");

@@ -1,7 +1,7 @@
 // Outputs: what a programme delivers towards an outcome. STAFF and ADMIN write; a donor reads those of
 // the programmes it co-funds.
 import type { Prisma } from "@vep/db";
-import { ConflictError, NotFoundError, type Output, type OutputInput, type OutputUpdate } from "@vep/domain";
+import { ConflictError, NotFoundError, type Output, type OutputInput, type OutputUpdate, msg } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -53,7 +53,7 @@ export async function getOutput({ ctx, input }: { ctx: ServiceContext; input: { 
 
 export async function createOutput({ ctx, input }: { ctx: ServiceContext; input: OutputInput }) {
   if (!(await ctx.db.outcome.findUnique({ where: { id: input.outcomeId }, select: { id: true } }))) {
-    throw ruleViolation("Unknown outcome", { outcomeId: "No such outcome." });
+    throw ruleViolation(msg("ref.unknownOutcome"), { outcomeId: msg("ref.noSuchOutcome") });
   }
   return ctx.db.$transaction(async (tx) => {
     // A code taken under the outcome is refused with 409 by the unique index.
@@ -84,7 +84,7 @@ export async function deleteOutput({ ctx, input }: { ctx: ServiceContext; input:
     if (!before) throw new NotFoundError("Output");
     // The database would detach indicators and budgets (SET NULL) rather than refuse: refuse here.
     if (before._count.indicators > 0 || before._count.budgets > 0 || before._count.activities > 0) {
-      throw new ConflictError("Indicators, budgets or activities still refer to the output. Remove or move them first.");
+      throw new ConflictError(msg("results.outputStillReferred"));
     }
     const { count } = await tx.output.deleteMany({ where: { id: input.id, version: input.version } });
     await ensureUpdated(count, async () => true, "Output");

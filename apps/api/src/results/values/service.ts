@@ -10,6 +10,7 @@ import {
   type IndicatorValue,
   type IndicatorValueInput,
   type IndicatorValueUpdate,
+  msg,
 } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import { ensureUpdated } from "../../http/concurrency.js";
@@ -60,11 +61,7 @@ async function ensureCellFree(tx: Prisma.TransactionClient, indicatorId: string,
     select: { id: true, lockedAt: true },
   });
   if (inForce) {
-    throw new ConflictError(
-      inForce.lockedAt
-        ? `The period already has a locked value (${inForce.id}); correct it by posting a value with supersedesId and a reason.`
-        : `The period already has a value (${inForce.id}); edit that one instead.`,
-    );
+    throw new ConflictError(inForce.lockedAt ? msg("results.periodHasLockedValue", { id: inForce.id }) : msg("results.periodHasValue", { id: inForce.id }));
   }
 }
 
@@ -109,13 +106,13 @@ export async function createValue({ ctx, input }: { ctx: ServiceContext; input: 
     const indicator = await findIndicator(tx, ctx, input.indicatorId);
     const cell = cellOf(indicator, input.value);
     const noEvidence = missingEvidence(indicator.source, evidence);
-    if (Object.keys(noEvidence).length > 0) throw ruleViolation("Evidence required", noEvidence);
+    if (Object.keys(noEvidence).length > 0) throw ruleViolation(msg("results.evidenceRequired"), noEvidence);
     if (supersedesId) {
       const old = await tx.indicatorValue.findFirst({ where: { id: supersedesId, indicatorId: indicator.id }, include: valueInclude });
-      if (!old) throw ruleViolation("Unknown value", { supersedesId: "No such value of this indicator." });
-      if (!old.lockedAt) throw new ConflictError("The value is not locked: edit it instead of correcting it.");
-      if (old.supersededBy) throw new ConflictError(`The value was already corrected by ${old.supersededBy.id}; correct that one.`);
-      if (!sameCell(cell, old)) throw ruleViolation("A correction is for the same period and breakdown", { periodStart: "Must be the corrected value's period and dimensions." });
+      if (!old) throw ruleViolation(msg("results.unknownValue"), { supersedesId: msg("results.noSuchValue") });
+      if (!old.lockedAt) throw new ConflictError(msg("results.valueNotLocked"));
+      if (old.supersededBy) throw new ConflictError(msg("results.valueAlreadyCorrected", { id: old.supersededBy.id }));
+      if (!sameCell(cell, old)) throw ruleViolation(msg("results.correctionSameCell"), { periodStart: msg("results.correctionSameCellField") });
     } else {
       await ensureCellFree(tx, indicator.id, cell);
     }
@@ -133,7 +130,7 @@ export async function updateValue({ ctx, input }: { ctx: ServiceContext; input: 
   const { value: amount, dimensions, periodStart, periodEnd, ...evidence } = input.changes;
   return ctx.db.$transaction(async (tx) => {
     const { indicator, supersededBy: _, ...before } = await findValue(tx, ctx, input.id);
-    if (before.lockedAt) throw new ConflictError("The value is locked (its period is closed): correct it by posting a new value with supersedesId and a reason.");
+    if (before.lockedAt) throw new ConflictError(msg("results.valueLocked"));
     const cell = cellOf(indicator, {
       periodStart: periodStart ?? fromDateColumn(before.periodStart),
       periodEnd: periodEnd ?? fromDateColumn(before.periodEnd),
@@ -141,7 +138,7 @@ export async function updateValue({ ctx, input }: { ctx: ServiceContext; input: 
     });
     if (!sameCell(cell, before)) await ensureCellFree(tx, before.indicatorId, cell, before.id);
     const noEvidence = missingEvidence(indicator.source, { evidenceUrl: evidence.evidenceUrl !== undefined ? evidence.evidenceUrl : before.evidenceUrl, evidenceNote: evidence.evidenceNote !== undefined ? evidence.evidenceNote : before.evidenceNote });
-    if (Object.keys(noEvidence).length > 0) throw ruleViolation("Evidence required", noEvidence);
+    if (Object.keys(noEvidence).length > 0) throw ruleViolation(msg("results.evidenceRequired"), noEvidence);
     // Locking in between leaves no row at this version and unlocked: 409.
     const { count } = await tx.indicatorValue.updateMany({
       where: { id: input.id, version: input.version, lockedAt: null },
@@ -157,7 +154,7 @@ export async function updateValue({ ctx, input }: { ctx: ServiceContext; input: 
 export async function lockValue({ ctx, input }: { ctx: ServiceContext; input: { id: string; version: number } }) {
   return ctx.db.$transaction(async (tx) => {
     const { indicator: _, ...before } = await findValue(tx, ctx, input.id);
-    if (before.lockedAt) throw new ConflictError("The value is already locked.");
+    if (before.lockedAt) throw new ConflictError(msg("results.valueAlreadyLocked"));
     const { count } = await tx.indicatorValue.updateMany({ where: { id: input.id, version: input.version, lockedAt: null }, data: { lockedAt: new Date(), version: { increment: 1 } } });
     await ensureUpdated(count, async () => true, "Indicator value");
     const after = await tx.indicatorValue.findUniqueOrThrow({ where: { id: input.id }, include: valueInclude });
