@@ -7,6 +7,7 @@ import { loadEnv, webOrigins } from "./env.js";
 import { createFigureCache } from "./http/figure-cache.js";
 import { stdoutSink } from "./http/log.js";
 import { prepareDatabase } from "./start.js";
+import { sweepStaleUploads } from "./submissions/import/spool.js";
 
 const env = loadEnv();
 
@@ -18,6 +19,7 @@ try {
   process.exit(1);
 }
 const { database, migrations, applied, demoLogins, seconds } = prepared;
+void sweepStaleUploads().catch((error: unknown) => console.error("[api] removing stale uploads failed:", error));
 
 // Whole-programme figures are kept in memory until the database announces a change.
 const figures = createFigureCache();

@@ -3,7 +3,7 @@
 // transaction. A file on disk, not in memory, however large the list.
 import { createHash } from "node:crypto";
 import { createReadStream, createWriteStream } from "node:fs";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { pipeline } from "node:stream/promises";
@@ -14,8 +14,12 @@ export interface SpooledUpload {
   remove(): Promise<void>;
 }
 
-export async function spool(body: AsyncIterable<Uint8Array>): Promise<SpooledUpload> {
-  const dir = await mkdtemp(path.join(tmpdir(), "vep-upload-"));
+const PREFIX = "vep-upload-";
+/** An import's transaction lasts two minutes at most: a spool this old belongs to a process that died. */
+const STALE_MS = 60 * 60 * 1000;
+
+export async function spool(body: AsyncIterable<Uint8Array>, root = tmpdir()): Promise<SpooledUpload> {
+  const dir = await mkdtemp(path.join(root, PREFIX));
   const remove = () => rm(dir, { recursive: true, force: true });
   const file = path.join(dir, "upload");
   const hash = createHash("sha256");
@@ -35,4 +39,18 @@ export async function spool(body: AsyncIterable<Uint8Array>): Promise<SpooledUpl
     throw error;
   }
   return { sha256: hash.digest("hex"), read: () => createReadStream(file), remove };
+}
+
+/** Removes spools left by processes killed mid-import (at start-up); returns how many. */
+export async function sweepStaleUploads(root = tmpdir(), now = Date.now()): Promise<number> {
+  let removed = 0;
+  for (const name of await readdir(root)) {
+    if (!name.startsWith(PREFIX)) continue;
+    const dir = path.join(root, name);
+    const { mtimeMs } = await stat(dir).catch(() => ({ mtimeMs: now }));
+    if (now - mtimeMs < STALE_MS) continue;
+    await rm(dir, { recursive: true, force: true });
+    removed += 1;
+  }
+  return removed;
 }
