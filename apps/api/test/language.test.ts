@@ -222,6 +222,45 @@ describe("staff and admin refusals in English and Russian", () => {
   });
 });
 
+describe("messages written inside the domain's zod schemas, in English and Russian", () => {
+  const as = (token: keyof World["tokens"]) => (method: string, url: string, body: unknown, headers: Record<string, string>) => client(api, world.tokens[token])(method, url, body, headers);
+
+  it("an id listed twice: in an attendance list and in a session's trainers", async () => {
+    const attendance = await both((headers) => as("staff")("PUT", `/api/v1/sessions/${world.sessionB}/attendance`, { personIds: [world.personA.id, world.personA.id] }, headers));
+    expect(attendance.status).toBe(400);
+    expect(attendance.en.errors).toEqual({ "body.personIds.1": "listed twice" });
+    expect(attendance.ru.errors).toEqual({ "body.personIds.1": "указано дважды" });
+
+    const trainers = await both((headers) => as("staff")("PUT", `/api/v1/sessions/${world.sessionB}/trainers`, { trainerIds: [UNKNOWN_ID, UNKNOWN_ID] }, headers));
+    expect(trainers.status).toBe(400);
+    expect(trainers.en.errors).toEqual({ "body.trainerIds": "an id is listed twice" });
+    expect(trainers.ru.errors).toEqual({ "body.trainerIds": "идентификатор указан дважды" });
+  });
+
+  it("a currency code in lower case", async () => {
+    const pledge = { programmeId: world.programmeB, donorId: world.donorB, amountMinor: 1_000_00, currency: "usd", pledgedOn: "2022-02-01" };
+    const { en, ru, status } = await both((headers) => as("staff")("POST", "/api/v1/contributions", pledge, headers));
+    expect(status).toBe(400);
+    expect(en.errors).toEqual({ "body.currency": "an ISO 4217 currency code such as USD" });
+    expect(ru.errors).toEqual({ "body.currency": "код валюты по ISO 4217, например USD" });
+  });
+
+  it("a password that is too short", async () => {
+    const user = { email: "short.password@vep.example", displayName: "Сотрудник", role: "STAFF", password: "short" };
+    const { en, ru, status } = await both((headers) => as("admin")("POST", "/api/v1/users", user, headers));
+    expect(status).toBe(400);
+    expect(en.errors).toEqual({ "body.password": "at least 12 characters" });
+    expect(ru.errors).toEqual({ "body.password": "не короче 12 символов" });
+  });
+
+  it("a date range that ends before it starts", async () => {
+    const { en, ru, status } = await both((headers) => as("staff")("GET", "/api/v1/expenditures?from=2022-02-01&to=2021-02-01", undefined, headers));
+    expect(status).toBe(400);
+    expect(en.errors).toEqual({ "query.to": "must not be before from" });
+    expect(ru.errors).toEqual({ "query.to": "не может быть раньше начала диапазона" });
+  });
+});
+
 /** Every TypeScript file of the API's source, relative to the source root. */
 function sourceFiles(dir: string, root = dir): { file: string; text: string }[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -259,6 +298,46 @@ describe("refusals come from the catalogue", () => {
     });
     expect(notFound.length).toBeGreaterThan(20);
     expect([...new Set([...notFound, ...written])].filter((name) => !ENTITY_NAMES_RU[name])).toEqual([]);
+  });
+});
+
+describe("the domain's zod schemas carry catalogue messages", () => {
+  const domainDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../../packages/domain/src");
+  const domainFiles = readdirSync(domainDir)
+    .filter((name) => name.endsWith(".ts") && !name.endsWith(".test.ts") && name !== "messages.ts")
+    .map((file) => ({ file, text: readFileSync(path.join(domainDir, file), "utf8") }));
+  const literal = String.raw`(?:"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|\x60[^\x60]*\x60)`;
+  /** Plain string literals where zod takes a message: a `message:`/`error:` property, the 2nd argument of a
+   * check (`.refine(fn, "…")`, `.regex(/…/, "…")`, `.min(12, "…")`), the only argument of a format (`z.iso.date("…")`). */
+  const MESSAGE_LITERALS = [
+    new RegExp(String.raw`\b(?:message|error)\s*:\s*` + literal),
+    new RegExp(String.raw`\.(?:refine|regex|min|max|length|gt|gte|lt|lte|multipleOf|startsWith|endsWith|includes|size)\([^\n]*?,\s*` + literal + String.raw`\s*[),]`),
+    new RegExp(String.raw`(?:\bz\.(?:iso\.)?(?:date|datetime|time|duration|email|url|uuid|string|number|int|boolean|array|object|strictObject)|\.(?:int|positive|nonnegative|negative|nonpositive|nonempty|finite))\(\s*` + literal),
+  ];
+  const literalsIn = (files: readonly { file: string; text: string }[]) =>
+    files.flatMap(({ file, text }) =>
+      MESSAGE_LITERALS.flatMap((pattern) => [...text.matchAll(new RegExp(pattern.source, "g"))].map((m) => `${file}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`)),
+    );
+
+  it("finds the schemas it checks, and would see a literal message", () => {
+    expect(domainFiles.length).toBeGreaterThan(20);
+    expect(domainFiles.map(({ text }) => (text.match(/\benglish\(/g) ?? []).length).reduce((a, b) => a + b, 0)).toBeGreaterThan(50);
+    const written = [
+      'z.array(id).max(20).refine(distinct, "an id is listed twice")',
+      "z.string().regex(/^[A-Z]{3}$/, 'an ISO 4217 currency code such as USD')",
+      'z.string().min(12, "at least 12 characters").max(200)',
+      '.refine((r) => r.a < r.b, { message: "The at-risk threshold must be below the on-track one", path: ["a"] })',
+      'ctx.addIssue({ code: "custom", path: [i], message: \x60listed twice\x60 })',
+      'z.iso.date("a date as YYYY-MM-DD")',
+      'z.url({ protocol: /^https?$/, error: "an http(s) address" })',
+    ];
+    expect(literalsIn(written.map((text, i) => ({ file: `sample${i}.ts`, text })))).toHaveLength(written.length);
+    const translated = ['z.array(id).max(20).refine(distinct, english("schema.idListedTwice"))', 'z.string().trim().max(5000).describe("Notes, such as the venue")', "{ message: english(\"results.periodEndsBeforeStart\"), path: [\"periodEnd\"] }"];
+    expect(literalsIn(translated.map((text, i) => ({ file: `sample${i}.ts`, text })))).toEqual([]);
+  });
+
+  it("has no custom message written as an English literal: each is english(\"key\") with Russian in the catalogue", () => {
+    expect(literalsIn(domainFiles)).toEqual([]);
   });
 });
 

@@ -1,6 +1,7 @@
 // Schemas of the activities area (request and response bodies), shared by the API and the dashboard:
 // activities with their links, sessions, trainers.
 import { z } from "zod";
+import { english } from "./messages.js";
 import { CalendarDateSchema, IdSchema, LanguageCodeSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ActivityStatusSchema, ActivityTypeSchema, CellSchema, ModalitySchema, PartnerRoleSchema, SexSchema } from "./public.js";
 
@@ -8,18 +9,18 @@ const id = IdSchema;
 const version = VersionReadSchema;
 
 /** A calendar date (`@db.Date` columns). */
-export const IsoDateSchema = CalendarDateSchema.refine((d) => d >= "1990-01-01" && d <= "2100-12-31", "a date between 1990 and 2100");
+export const IsoDateSchema = CalendarDateSchema.refine((d) => d >= "1990-01-01" && d <= "2100-12-31", english("activities.dateBetween"));
 /** An instant with its offset, e.g. 2020-05-13T10:00:00+06:00. */
 export const IsoDateTimeSchema = z.iso
-  .datetime({ offset: true, message: "a timestamp such as 2020-05-13T10:00:00+06:00" })
-  .refine((t) => t.slice(0, 4) >= "1990" && t.slice(0, 4) <= "2100", "a timestamp between 1990 and 2100");
+  .datetime({ offset: true, message: english("activities.timestampFormat") })
+  .refine((t) => t.slice(0, 4) >= "1990" && t.slice(0, 4) <= "2100", english("activities.timestampBetween"));
 
 const distinct = (values: readonly string[]) => new Set(values).size === values.length;
-const idList = (max: number) => z.array(id).max(max).refine(distinct, "an id is listed twice");
+const idList = (max: number) => z.array(id).max(max).refine(distinct, english("schema.idListedTwice"));
 
 const endNotBeforeStart = {
   check: (v: { startDate?: string | undefined; endDate?: string | undefined }) => !v.startDate || !v.endDate || v.startDate <= v.endDate,
-  issue: { path: ["endDate"], message: "must not be before startDate" },
+  issue: { path: ["endDate"], message: english("schema.notBeforeStartDate") },
 };
 
 // ───────────────────────────── activities ─────────────────────────────
@@ -32,7 +33,7 @@ const ActivityFields = z.strictObject({
   code: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]{0,49}$/, "letters, digits and . _ / - (at most 50), such as KAZ-2020-MEDIA")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.\/-]{0,49}$/, english("activities.codeFormat"))
     .nullable(),
   type: ActivityTypeSchema,
   modality: ModalitySchema,
@@ -58,7 +59,7 @@ const ActivityFields = z.strictObject({
   partners: z
     .array(ActivityPartnerInputSchema)
     .max(20)
-    .refine((ps) => distinct(ps.map((p) => p.organisationId)), "an organisation is listed twice"),
+    .refine((ps) => distinct(ps.map((p) => p.organisationId)), english("activities.organisationListedTwice")),
 });
 
 export const ActivityInputSchema = ActivityFields.extend({
@@ -189,7 +190,7 @@ const TrainerFields = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{3,29}$/, "a phone number such as +7 701 000 0000")
+    .regex(/^\+?[0-9][0-9 ()-]{3,29}$/, english("activities.trainerPhone"))
     .nullable(),
   expertise: z.array(z.string().trim().min(1).max(100)).max(20),
 });

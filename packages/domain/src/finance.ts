@@ -1,6 +1,7 @@
 // Schemas of the finance area (request and response bodies), shared by the API and the dashboard:
 // programmes with their recipient countries and participating organisations, countries and regions, donors.
 import { z } from "zod";
+import { english } from "./messages.js";
 import { CalendarDateSchema, CurrencyCodeSchema, datesInOrder, IdSchema, LanguageCodeSchema, translations, TranslationsSchema, VersionReadSchema } from "./common.js";
 import { ProgrammeStatusSchema } from "./public.js";
 
@@ -20,7 +21,7 @@ const ProgrammeCountryInput = z.strictObject({
     .number()
     .min(0)
     .max(100)
-    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, "at most two decimals")
+    .refine((p) => Math.abs(p * 100 - Math.round(p * 100)) < 1e-9, english("finance.twoDecimals"))
     .nullable()
     .default(null)
     .describe("Share of the programme for this recipient country, in percent (IATI)"),
@@ -34,11 +35,11 @@ const recipientCountries = z
   .superRefine((countries, ctx) => {
     const seen = new Set<string>();
     countries.forEach((c, i) => {
-      if (seen.has(c.countryId)) ctx.addIssue({ code: "custom", path: [i, "countryId"], message: "listed twice" });
+      if (seen.has(c.countryId)) ctx.addIssue({ code: "custom", path: [i, "countryId"], message: english("schema.listedTwice") });
       seen.add(c.countryId);
     });
     const total = countries.reduce((sum, c) => sum + (c.percentage ?? 0), 0);
-    if (total > 100 + 1e-9) ctx.addIssue({ code: "custom", message: "percentages add up to more than 100" });
+    if (total > 100 + 1e-9) ctx.addIssue({ code: "custom", message: english("finance.percentagesOver100") });
   });
 
 const participatingOrganisations = z
@@ -48,7 +49,7 @@ const participatingOrganisations = z
     const seen = new Set<string>();
     organisations.forEach((o, i) => {
       const key = `${o.organisationId}:${o.role}`;
-      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "role"], message: "this organisation already has this role" });
+      if (seen.has(key)) ctx.addIssue({ code: "custom", path: [i, "role"], message: english("finance.organisationRoleTwice") });
       seen.add(key);
     });
   });
@@ -58,14 +59,14 @@ const ProgrammeFields = z.strictObject({
   iatiIdentifier: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{2,149}$/, "an IATI activity identifier such as XM-DAC-41110-GLOZ82"),
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{2,149}$/, english("finance.iatiActivityId")),
   title: z.string().trim().min(1).max(500),
   titleTranslations: TranslationsSchema,
   description: z.string().trim().max(10_000),
   descriptionTranslations: translations(z.string().trim().min(1).max(10_000)),
   originalLanguage: languageCode,
   status: ProgrammeStatusSchema,
-  dacSector: z.string().regex(/^\d{5}$/, "an OECD DAC 5-digit purpose code such as 15130"),
+  dacSector: z.string().regex(/^\d{5}$/, english("finance.dacSector")),
   startDate: isoDate,
   endDate: isoDate.nullable(),
   defaultCurrency: currency,
@@ -85,7 +86,7 @@ const programmeDatesInOrder = datesInOrder("startDate", "endDate");
 /** The at-risk threshold lies below the on-track one (checked here when both are sent). */
 function thresholdsInOrder(p: { onTrackPercent?: number | undefined; atRiskPercent?: number | undefined }, ctx: z.RefinementCtx) {
   if (p.onTrackPercent !== undefined && p.atRiskPercent !== undefined && p.atRiskPercent >= p.onTrackPercent) {
-    ctx.addIssue({ code: "custom", path: ["atRiskPercent"], message: "The at-risk threshold must be below the on-track one." });
+    ctx.addIssue({ code: "custom", path: ["atRiskPercent"], message: english("finance.atRiskBelowOnTrack") });
   }
 }
 
@@ -150,7 +151,7 @@ export type ProgrammeDetail = z.infer<typeof ProgrammeDetailSchema>;
 // ───────────────────────────── countries and regions ─────────────────────────────
 
 const CountryFields = z.strictObject({
-  code: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code such as KZ"),
+  code: z.string().regex(/^[A-Z]{2}$/, english("finance.countryCode")),
   name: z.string().trim().min(1).max(200),
   nameTranslations: TranslationsSchema,
 });
@@ -178,7 +179,7 @@ export type Country = z.infer<typeof CountrySchema>;
 
 const RegionFields = z.strictObject({
   countryId: id,
-  code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "an ISO 3166-2 subdivision code such as KZ-MAN"),
+  code: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, english("finance.regionCode")),
   name: z.string().trim().min(1).max(200),
   nameTranslations: TranslationsSchema,
   aliases: z.array(z.string().trim().min(1).max(200)).max(50).describe("Other spellings, used when matching imports"),
@@ -232,7 +233,7 @@ export type Region = z.infer<typeof RegionSchema>;
 
 const DonorFields = z.strictObject({
   organisationId: id,
-  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,19}$/, "a short upper-case code such as EU"),
+  code: z.string().regex(/^[A-Z0-9][A-Z0-9_-]{1,19}$/, english("finance.donorCode")),
 });
 
 export const DonorInputSchema = DonorFields.meta({ id: "DonorInput" });

@@ -2,6 +2,7 @@
 // attendance, feedback) into a figure for a period, for the total and any breakdown cell, and keeps
 // the records behind every figure so that staff can trace it. Pure: the API loads the records.
 import { z } from "zod";
+import { english } from "./messages.js";
 import { CalendarDateSchema } from "./common.js";
 import { isTrained } from "./counting.js";
 import { ActivityTypeSchema, ModalitySchema, SexSchema } from "./public.js";
@@ -261,7 +262,7 @@ const periodQuery = {
   periodStart: isoDate.describe("First day of the period (activities starting on or after it)"),
   periodEnd: isoDate.describe("Last day of the period"),
 };
-const periodInOrder = { check: (p: { periodStart: string; periodEnd: string }) => p.periodStart <= p.periodEnd, issue: { message: "The period ends before it starts", path: ["periodEnd"] } };
+const periodInOrder = { check: (p: { periodStart: string; periodEnd: string }) => p.periodStart <= p.periodEnd, issue: { message: english("results.periodEndsBeforeStart"), path: ["periodEnd"] } };
 
 export const ComputationQuerySchema = z.object(periodQuery).refine(periodInOrder.check, periodInOrder.issue);
 export type ComputationQuery = z.infer<typeof ComputationQuerySchema>;

@@ -1,6 +1,7 @@
 // Whether an indicator is on track: the actual against the target pro-rated to the day, by the
 // programme's rule (default: on track at 90% or more of what was due, at risk from 60%, off track below).
 import { z } from "zod";
+import { english } from "./messages.js";
 
 export const PROGRESS_STATUSES = ["ON_TRACK", "AT_RISK", "OFF_TRACK", "NOT_STARTED", "NO_DATA", "NO_TARGET"] as const;
 export const ProgressStatusSchema = z.enum(PROGRESS_STATUSES).meta({ id: "ProgressStatus" });
@@ -11,7 +12,7 @@ export const ProgressRuleSchema = z
     onTrackPercent: z.number().int().min(1).max(100),
     atRiskPercent: z.number().int().min(0).max(100),
   })
-  .refine((r) => r.atRiskPercent < r.onTrackPercent, { message: "The at-risk threshold must be below the on-track one", path: ["atRiskPercent"] })
+  .refine((r) => r.atRiskPercent < r.onTrackPercent, { message: english("indicators.atRiskBelowOnTrack"), path: ["atRiskPercent"] })
   .meta({ id: "ProgressRule" });
 export type ProgressRule = z.infer<typeof ProgressRuleSchema>;
 

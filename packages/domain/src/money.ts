@@ -16,7 +16,7 @@ const line = (max: number) =>
     .trim()
     .min(1)
     .max(max)
-    .regex(/^[^\p{Cc}]*$/u, "a single line of text");
+    .regex(/^[^\p{Cc}]*$/u, english("money.singleLine"));
 const version = VersionReadSchema;
 const timestamps = { version: z.number().int(), createdAt: z.string(), updatedAt: z.string() };
 
@@ -97,8 +97,8 @@ export type ContributionDetail = z.infer<typeof ContributionDetailSchema>;
  */
 export const RateToUsdSchema = z
   .string()
-  .regex(/^\d{1,10}(\.\d{1,8})?$/, "a decimal string such as \"1.08700000\" (up to 8 decimals)")
-  .refine((rate) => /[1-9]/.test(rate), "must be greater than zero")
+  .regex(/^\d{1,10}(\.\d{1,8})?$/, english("money.rateFormat"))
+  .refine((rate) => /[1-9]/.test(rate), english("money.rateAboveZero"))
   .meta({ description: "USD for one unit of the currency, as a decimal string with up to 8 decimals, e.g. \"1.08700000\"" });
 
 const ExchangeRateFields = z.strictObject({

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { english } from "./messages.js";
 import { IdSchema, TranslationsSchema, VersionReadSchema } from "./common.js";
 
 export const OrganisationKindSchema = z.enum(["UN_ENTITY", "GOVERNMENT", "DONOR", "NGO", "TRAINING_PROVIDER", "ACADEMIC", "PRIVATE_SECTOR"]);
@@ -16,9 +17,9 @@ const OrganisationFields = z.strictObject({
   iatiRef: z
     .string()
     .trim()
-    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{1,99}$/, "an IATI organisation identifier such as XM-DAC-41110")
+    .regex(/^[A-Za-z0-9][A-Za-z0-9_.:/-]{1,99}$/, english("organisations.iatiId"))
     .nullable(),
-  iatiType: z.string().regex(/^\d{2}$/, "an IATI OrganisationType code such as 40").nullable(),
+  iatiType: z.string().regex(/^\d{2}$/, english("organisations.iatiType")).nullable(),
   countryId: id.nullable(),
   parentId: id.nullable(),
 });

@@ -35,8 +35,8 @@ const personName = z
   .trim()
   .min(1)
   .max(200)
-  .regex(/^\p{L}[\p{L}\p{M}\s.'’-]*$/u, "letters, spaces, hyphens, dots and apostrophes only");
-const language = z.string().regex(/^[a-z]{2}$/, "a two-letter language code such as ru");
+  .regex(/^\p{L}[\p{L}\p{M}\s.'’-]*$/u, english("people.nameLetters"));
+const language = z.string().regex(/^[a-z]{2}$/, english("people.languageCode"));
 const timestamp = z.iso.datetime({ offset: true }).describe("ISO 8601 timestamp");
 const rating = z.number().int().min(1).max(5).nullable();
 const TextTranslationsSchema = translations(text(4000, { multiline: true }));
@@ -56,7 +56,7 @@ const ParticipantFields = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^\+?[0-9][0-9 ()-]{3,38}[0-9]$/, "a phone number such as +7 701 123 45 67")
+    .regex(/^\+?[0-9][0-9 ()-]{3,38}[0-9]$/, english("people.phone"))
     .nullable(),
 });
 
@@ -153,7 +153,7 @@ export const AttendanceInputSchema = z
   .superRefine(({ personIds }, issue) => {
     const seen = new Set<string>();
     personIds.forEach((personId, index) => {
-      if (seen.has(personId)) issue.addIssue({ code: "custom", path: ["personIds", index], message: "listed twice" });
+      if (seen.has(personId)) issue.addIssue({ code: "custom", path: ["personIds", index], message: english("schema.listedTwice") });
       seen.add(personId);
     });
   })
@@ -168,7 +168,7 @@ export type Attendance = z.infer<typeof AttendanceSchema>;
 // ───────────── feedback forms ─────────────
 
 const FeedbackQuestionSchema = z.strictObject({
-  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, "lower-case letters, digits and _"),
+  key: z.string().regex(/^[a-z][a-z0-9_]{0,39}$/, english("people.questionKey")),
   label: text(500),
   kind: FeedbackQuestionKindSchema,
 });
@@ -179,7 +179,7 @@ const FeedbackFormFields = z.strictObject({
   questions: z
     .array(FeedbackQuestionSchema)
     .max(50)
-    .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, "question keys must be unique"),
+    .refine((qs) => new Set(qs.map((q) => q.key)).size === qs.length, english("people.questionKeysUnique")),
   opensAt: timestamp.nullable(),
   closesAt: timestamp.nullable(),
 });
@@ -315,7 +315,7 @@ export const QuoteInputSchema = QuoteFields.extend({
   attribution: QuoteFields.shape.attribution.default(null),
 })
   .superRefine((quote, ctx) => {
-    if (!quote.consentToQuote) ctx.addIssue({ code: "custom", path: ["consentToQuote"], message: "A quote needs the speaker's consent to be quoted." });
+    if (!quote.consentToQuote) ctx.addIssue({ code: "custom", path: ["consentToQuote"], message: english("people.quoteConsentRequired") });
     refineWith(consentProblems)(quote, ctx);
   })
   .meta({ id: "QuoteInput" });

@@ -3,6 +3,7 @@
 // contributions with their payments and the activities delivered, one row each. Aggregates only,
 // never a person; counts of people under 3 suppressed (Cell).
 import { z } from "zod";
+import { english } from "./messages.js";
 import { DonorProgressSchema } from "./progress.js";
 import { EarmarkingSchema } from "./money.js";
 import { ActivityTypeSchema, CellSchema, ModalitySchema } from "./public.js";
@@ -16,7 +17,7 @@ export const DonorReportQuerySchema = z
     from: day.optional().describe("Activities, feedback and spending on or after this day"),
     to: day.optional().describe("… and on or before this day"),
   })
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: "Must not be before from" });
+  .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ["to"], message: english("reports.toBeforeFrom") });
 export type DonorReportQuery = z.infer<typeof DonorReportQuerySchema>;
 
 const progress = DonorProgressSchema.shape;

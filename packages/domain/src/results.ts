@@ -20,7 +20,7 @@ const unique = <T>(items: T[]) => new Set(items).size === items.length;
 const resultCode = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, "letters, digits, '.', '_' or '-', at most 40, such as OC1 or IND-1.1.1");
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,39}$/, english("results.codeFormat"));
 const title = z.string().trim().min(1).max(500);
 const description = z.string().trim().max(5000);
 const language = LanguageCodeSchema;
@@ -34,7 +34,7 @@ const decimalValue = z
   .number()
   .gt(-1e10)
   .lt(1e10)
-  .refine((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6, "at most 4 decimals");
+  .refine((v) => Math.abs(v * 1e4 - Math.round(v * 1e4)) < 1e-6, english("results.fourDecimals"));
 
 const periodFields = { periodStart: isoDate, periodEnd: isoDate };
 const periodInOrder = (p: { periodStart?: string | undefined; periodEnd?: string | undefined }) => !p.periodStart || !p.periodEnd || p.periodStart <= p.periodEnd;
@@ -93,7 +93,7 @@ export type OutcomeDetail = z.infer<typeof OutcomeDetailSchema>;
 
 // ───────────── indicators ─────────────
 
-const activityTypes = z.array(ActivityTypeSchema).min(1).max(8).refine(unique, "listed twice");
+const activityTypes = z.array(ActivityTypeSchema).min(1).max(8).refine(unique, english("schema.listedTwice"));
 
 /** The parameters each computed metric takes (Indicator.definition). */
 export const METRIC_DEFINITIONS = {
@@ -103,26 +103,26 @@ export const METRIC_DEFINITIONS = {
     activityTypes: activityTypes.optional(),
   }),
   REGIONS_COVERED: z.strictObject({
-    country: z.string().regex(/^[A-Z]{2}$/, "an ISO 3166-1 alpha-2 code").optional(),
+    country: z.string().regex(/^[A-Z]{2}$/, english("results.countryCode")).optional(),
     activityTypes: activityTypes.optional(),
   }),
   ACTIVITIES_DELIVERED: z.strictObject({
     activityTypes: activityTypes.optional(),
-    modalities: z.array(ModalitySchema).min(1).max(3).refine(unique, "listed twice").optional(),
+    modalities: z.array(ModalitySchema).min(1).max(3).refine(unique, english("schema.listedTwice")).optional(),
   }),
   KNOWLEDGE_IMPROVED_SHARE: z.strictObject({
     /** Points between self-assessed knowledge before and after that count as improved. */
     minimumGain: z.number().int().min(1).max(10).default(1),
-    scale: z.tuple([z.number().int().min(0).max(10), z.number().int().min(1).max(10)]).refine(([low, high]) => low < high, "low end first").optional(),
+    scale: z.tuple([z.number().int().min(0).max(10), z.number().int().min(1).max(10)]).refine(([low, high]) => low < high, english("results.scaleLowFirst")).optional(),
   }),
   SATISFIED_SHARE: z.strictObject({
     /** The least rating (1–5) that counts as satisfied. */
     minimumRating: z.number().int().min(1).max(5).default(4),
-    ratings: z.array(z.enum(["relevance", "usefulness", "trainers", "organisation"])).min(1).max(4).refine(unique, "listed twice").optional(),
+    ratings: z.array(z.enum(["relevance", "usefulness", "trainers", "organisation"])).min(1).max(4).refine(unique, english("schema.listedTwice")).optional(),
   }),
 } satisfies Record<IndicatorMetric, z.ZodType>;
 
-const definition = z.record(z.string().max(40), z.unknown()).refine((d) => Object.keys(d).length <= 10, "at most 10 parameters");
+const definition = z.record(z.string().max(40), z.unknown()).refine((d) => Object.keys(d).length <= 10, english("results.atMostTenParameters"));
 
 const IndicatorFields = z.strictObject({
   programmeId: id,
@@ -142,7 +142,7 @@ const IndicatorFields = z.strictObject({
   unit: z.string().trim().max(40),
   baselineValue: decimalValue.nullable(),
   baselineDate: isoDate.nullable(),
-  disaggregations: z.array(DisaggregationSchema).max(DISAGGREGATIONS.length).refine(unique, "listed twice"),
+  disaggregations: z.array(DisaggregationSchema).max(DISAGGREGATIONS.length).refine(unique, english("schema.listedTwice")),
 });
 
 /** What the indicator rules look at; on an update, the record as it will be after the change. */
@@ -177,7 +177,7 @@ export function checkIndicatorRules(indicator: IndicatorShape): { errors: Record
   if (parsed.success) return { errors, definition: parsed.data };
   for (const issue of parsed.error.issues) {
     const keys = issue.code === "unrecognized_keys" ? issue.keys.map((k) => [...issue.path, k]) : [issue.path];
-    for (const path of keys) errors[["definition", ...path.map(String)].join(".")] ??= issue.code === "unrecognized_keys" ? `Not a parameter of ${indicator.metric}` : issue.message;
+    for (const path of keys) errors[["definition", ...path.map(String)].join(".")] ??= issue.code === "unrecognized_keys" ? english(`results.notAParameter.${indicator.metric}`) : issue.message;
   }
   return { errors, definition: indicator.definition };
 }
@@ -213,7 +213,7 @@ export type IndicatorUpdate = z.infer<typeof IndicatorUpdateSchema>;
 export const DimensionsSchema = z
   .strictObject({
     sex: SexSchema.optional(),
-    region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, "an ISO 3166-2 code such as KZ-MAN").optional(),
+    region: z.string().regex(/^[A-Z]{2}-[A-Z0-9]{1,3}$/, english("results.regionCode")).optional(),
     organisation: id.optional(),
     activityType: ActivityTypeSchema.optional(),
     modality: ModalitySchema.optional(),
@@ -251,7 +251,7 @@ const evidenceUrl = z
   .string()
   .trim()
   .max(2000)
-  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: "an http(s) address" }));
+  .pipe(z.url({ protocol: /^https?$/, hostname: z.regexes.domain, message: english("results.httpAddress") }));
 const ValueFields = z.strictObject({
   ...periodFields,
   value: decimalValue,
@@ -269,7 +269,7 @@ export const IndicatorValueInputSchema = ValueFields.extend({
   supersedesId: id.nullable().default(null),
 })
   .refine(periodInOrder, periodOrderIssue)
-  .refine((v) => v.supersedesId === null || v.reason !== null, { message: "A correction needs the reason for it", path: ["reason"] })
+  .refine((v) => v.supersedesId === null || v.reason !== null, { message: english("results.correctionNeedsReason"), path: ["reason"] })
   .meta({ id: "IndicatorValueInput" });
 export type IndicatorValueInput = z.infer<typeof IndicatorValueInputSchema>;
 export const IndicatorValueUpdateSchema = ValueFields.partial().extend({ version }).refine(periodInOrder, periodOrderIssue).meta({ id: "IndicatorValueUpdate" });

@@ -210,7 +210,7 @@ export const RowEditSchema = z.strictObject({
   phone: z
     .string()
     .trim()
-    .regex(/^[+\d][\d\s()\-–.]{4,39}$/, "Not a phone number")
+    .regex(/^[+\d][\d\s()\-–.]{4,39}$/, english("submission.notAPhone"))
     .nullable()
     .optional(),
   role: RoleSchema.optional(),

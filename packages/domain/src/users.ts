@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { english } from "./messages.js";
 import { ROLES } from "./access.js";
 import { UserLanguageSchema } from "./auth.js";
 
 const email = z.email().max(254).transform((e) => e.toLowerCase());
 /** Long passphrases over character-class rules (NIST SP 800-63B). */
-export const PasswordSchema = z.string().min(12, "at least 12 characters").max(200);
+export const PasswordSchema = z.string().min(12, english("users.passwordLength")).max(200);
 const language = UserLanguageSchema;
 
 const UserFields = z.strictObject({
