@@ -150,8 +150,10 @@ describe("the same bad requests in English and Russian", () => {
   });
 });
 
+/** A request as one of the world's users, with the headers a case sends. */
+const as = (token: keyof World["tokens"]) => (method: string, url: string, body: unknown, headers: Record<string, string>) => client(api, world.tokens[token])(method, url, body, headers);
+
 describe("staff and admin refusals in English and Russian", () => {
-  const as = (token: keyof World["tokens"]) => (method: string, url: string, body: unknown, headers: Record<string, string>) => client(api, world.tokens[token])(method, url, body, headers);
 
   it("money: an expenditure for another programme's activity; a payment above the pledge", async () => {
     const spent = { programmeId: world.programmeA, activityId: world.activityB, spentOn: "2021-03-02", amountMinor: 4_200_00, currency: "USD" };
@@ -223,7 +225,6 @@ describe("staff and admin refusals in English and Russian", () => {
 });
 
 describe("messages written inside the domain's zod schemas, in English and Russian", () => {
-  const as = (token: keyof World["tokens"]) => (method: string, url: string, body: unknown, headers: Record<string, string>) => client(api, world.tokens[token])(method, url, body, headers);
 
   it("an id listed twice: in an attendance list and in a session's trainers", async () => {
     const attendance = await both((headers) => as("staff")("PUT", `/api/v1/sessions/${world.sessionB}/attendance`, { personIds: [world.personA.id, world.personA.id] }, headers));
@@ -270,11 +271,13 @@ function sourceFiles(dir: string, root = dir): { file: string; text: string }[] 
   });
 }
 
+/** "file:line: code" for each match of `pattern` in `files`. */
+const matches = (files: readonly { file: string; text: string }[], pattern: RegExp) =>
+  files.flatMap(({ file, text }) => [...text.matchAll(new RegExp(pattern.source, "g"))].map((m) => `${file}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`));
+
 describe("refusals come from the catalogue", () => {
   const files = sourceFiles(path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../src"));
-  /** "file:line: code" for each match of `pattern` in the API's source. */
-  const occurrences = (pattern: RegExp) =>
-    files.flatMap(({ file, text }) => [...text.matchAll(new RegExp(pattern.source, "g"))].map((m) => `${file}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`));
+  const occurrences = (pattern: RegExp) => matches(files, pattern);
 
   it("finds the source it checks", () => {
     expect(files.length).toBeGreaterThan(50);
@@ -314,10 +317,7 @@ describe("the domain's zod schemas carry catalogue messages", () => {
     new RegExp(String.raw`\.(?:refine|regex|min|max|length|gt|gte|lt|lte|multipleOf|startsWith|endsWith|includes|size)\([^\n]*?,\s*` + literal + String.raw`\s*[),]`),
     new RegExp(String.raw`(?:\bz\.(?:iso\.)?(?:date|datetime|time|duration|email|url|uuid|string|number|int|boolean|array|object|strictObject)|\.(?:int|positive|nonnegative|negative|nonpositive|nonempty|finite))\(\s*` + literal),
   ];
-  const literalsIn = (files: readonly { file: string; text: string }[]) =>
-    files.flatMap(({ file, text }) =>
-      MESSAGE_LITERALS.flatMap((pattern) => [...text.matchAll(new RegExp(pattern.source, "g"))].map((m) => `${file}:${text.slice(0, m.index).split("\n").length}: ${m[0]}`)),
-    );
+  const literalsIn = (files: readonly { file: string; text: string }[]) => MESSAGE_LITERALS.flatMap((pattern) => matches(files, pattern));
 
   it("finds the schemas it checks, and would see a literal message", () => {
     expect(domainFiles.length).toBeGreaterThan(20);

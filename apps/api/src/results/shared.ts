@@ -39,5 +39,5 @@ export function cellOf(
   return { periodStart: toDateColumn(cell.periodStart), periodEnd: toDateColumn(cell.periodEnd), dimensions: cell.dimensions, dimensionKey: dimensionKey(cell.dimensions) };
 }
 
-/** Translations and other JSON columns back in their response shape. */
-export const texts = (value: Prisma.JsonValue) => value as Record<string, string>;
+/** Translations and other JSON columns back in their response shape (none for a missing related record). */
+export const texts = (value: Prisma.JsonValue | undefined) => (value ?? {}) as Record<string, string>;

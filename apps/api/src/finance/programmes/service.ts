@@ -8,6 +8,7 @@ import { keyset, type Sort } from "../../http/pagination.js";
 import { fundedProgrammes } from "../../http/scope.js";
 import { keyContains, likeLiteral, sortedByKey } from "../../http/search.js";
 import { fromDateColumn, toDateColumn, toDateColumnOrNull } from "../../http/dates.js";
+import { texts } from "../../results/shared.js";
 import { createAudited, deleteVersioned, updateVersioned } from "../../http/records.js";
 
 export type ProgrammeSort = Sort<"title" | "startDate" | "createdAt">;
@@ -62,9 +63,8 @@ function toProgramme(row: SummaryRow): Programme {
 
 function toProgrammeDetail(row: DetailRow): ProgrammeDetail {
   // A donor with several pledges to the programme is one funder.
-  const translations = (value: Prisma.JsonValue) => value as Record<string, string>;
   const donors = new Map(
-    row.contributions.map(({ donor }) => [donor.id, { id: donor.id, code: donor.code, name: donor.organisation.name, nameTranslations: translations(donor.organisation.nameTranslations) }]),
+    row.contributions.map(({ donor }) => [donor.id, { id: donor.id, code: donor.code, name: donor.organisation.name, nameTranslations: texts(donor.organisation.nameTranslations) }]),
   );
   return {
     ...toProgramme(row),
@@ -72,10 +72,10 @@ function toProgrammeDetail(row: DetailRow): ProgrammeDetail {
       countryId: c.countryId,
       code: c.country.code,
       name: c.country.name,
-      nameTranslations: translations(c.country.nameTranslations),
+      nameTranslations: texts(c.country.nameTranslations),
       percentage: c.percentage === null ? null : Number(c.percentage),
     })),
-    organisations: row.organisations.map((o) => ({ organisationId: o.organisationId, ...o.organisation, nameTranslations: translations(o.organisation.nameTranslations), role: o.role })),
+    organisations: row.organisations.map((o) => ({ organisationId: o.organisationId, ...o.organisation, nameTranslations: texts(o.organisation.nameTranslations), role: o.role })),
     donors: [...donors.values()],
   };
 }

@@ -22,7 +22,7 @@ import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
 import { fromDateColumn, toDateColumn } from "../../http/dates.js";
 import { indicatorScope, suppressesSmallCells } from "../indicators/scope.js";
-import { ruleViolation } from "../shared.js";
+import { ruleViolation, texts } from "../shared.js";
 import { toIndicatorValue, valueInclude } from "../values/service.js";
 import type { ComputedActual } from "../indicators/progress.js";
 import { loadEvidence, type Period } from "./evidence.js";
@@ -99,9 +99,8 @@ export async function listComputedRecords({ ctx, input }: { ctx: ServiceContext;
     }),
     attendanceOf(ctx.db, page.filter((r) => r.kind === "participant")),
   ]);
-  const translations = (value: Prisma.JsonValue | undefined) => (value ?? {}) as Record<string, string>;
   const activityById = new Map(
-    activities.map((a) => [a.id, { id: a.id, title: a.title, titleTranslations: translations(a.titleTranslations), originalLanguage: a.originalLanguage, startDate: fromDateColumn(a.startDate) }]),
+    activities.map((a) => [a.id, { id: a.id, title: a.title, titleTranslations: texts(a.titleTranslations), originalLanguage: a.originalLanguage, startDate: fromDateColumn(a.startDate) }]),
   );
   const personById = new Map(
     people.map((p) => [
@@ -111,9 +110,9 @@ export async function listComputedRecords({ ctx, input }: { ctx: ServiceContext;
         fullName: p.fullName,
         sex: p.sex,
         region: p.region?.name ?? null,
-        regionTranslations: translations(p.region?.nameTranslations),
+        regionTranslations: texts(p.region?.nameTranslations),
         organisation: p.organisation?.name ?? null,
-        organisationTranslations: translations(p.organisation?.nameTranslations),
+        organisationTranslations: texts(p.organisation?.nameTranslations),
       },
     ]),
   );
