@@ -4,4 +4,5 @@ export { migrationDrift } from "./drift.js";
 export { DATA_CHANGED_CHANNEL, type ChangeListener, type StopWatching } from "./changes.js";
 export { DataDirInUseError, acquireDataDirLock, type DataDirLock } from "./lock.js";
 export { hashPassword, verifyPassword } from "./password.js";
+export { releaseQueryHistory } from "./query-history.js";
 export * from "./generated/prisma/client.js";

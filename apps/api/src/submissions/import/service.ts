@@ -3,7 +3,7 @@
 // The import reads the sheet inside its transaction and writes valid rows a batch at a time, so that a
 // list of any length never sits in memory whole.
 import { createHash } from "node:crypto";
-import type { Prisma } from "@vep/db";
+import { releaseQueryHistory, type Prisma } from "@vep/db";
 import { ConflictError, delimiterOf, FEEDBACK_IMPORT_FIELDS, IMPORT_FIELDS, msg, NotFoundError, parseMapping, RuleViolationError, type FeedbackImportPreview, type FeedbackRow, type ImportPreview, type ParticipantRow, type ImportQuery, type ImportResult, type Language, type MessageText } from "@vep/domain";
 import { recordAudit } from "../../http/audit.js";
 import type { ServiceContext } from "../../http/context.js";
@@ -131,7 +131,11 @@ async function commit<P extends Counted, R>(ctx: ServiceContext, target: ImportT
       { userId: ctx.user.id, key: idempotencyKey, requestHash },
       async (tx) => {
         const { submissionId, revision } = await openRevisionForImport(tx, ctx, target, kind);
-        const analysis = await analyse(tx, file.read(), await prepare(tx, submissionId, revision));
+        const write = await prepare(tx, submissionId, revision);
+        const analysis = await analyse(tx, file.read(), async (batch, notices) => {
+          await write(batch, notices);
+          releaseQueryHistory(); // or the last hundred batches stay in memory
+        });
         if (analysis.problemCount > 0) throw refusal(analysis.preview, analysis.problems);
         if (analysis.validRows === 0) throw new RuleViolationError(msg("import.nothing"), { file: msg("import.noRows") });
         const { info, validRows: rows } = analysis;
