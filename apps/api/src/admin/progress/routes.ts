@@ -26,5 +26,8 @@ const progressRoute = createRoute({
 // would cost more than everything else the request does. The text is a DonorProgress, typed as one.
 export const progressRoutes = newRouter().openapi(
   progressRoute,
-  async (c) => c.body(await donorProgressJson({ ctx: serviceContext(c), input: c.req.valid("query") }), 200, { "Content-Type": "application/json" }) as unknown as TypedResponse<JSONParsed<DonorProgress>, 200, "json">,
+  async (c) => {
+    const { body, length } = await donorProgressJson({ ctx: serviceContext(c), input: c.req.valid("query") });
+    return c.body(body, 200, { "Content-Type": "application/json", "Content-Length": String(length) }) as unknown as TypedResponse<JSONParsed<DonorProgress>, 200, "json">;
+  },
 );
