@@ -44,8 +44,11 @@ interface KeptProgress {
 }
 
 async function keptProgress(ctx: ServiceContext, input: ProgressQuery) {
-  const programmes = await ctx.db.programme.findMany({ where: ctx.scope === "funded-programmes" ? fundedProgrammes(ctx) : {}, orderBy: { createdAt: "asc" }, select: { id: true, title: true, titleTranslations: true } })
-    .then((rows) => rows.map((p) => ({ ...p, titleTranslations: p.titleTranslations as Record<string, string> })));
+  // The programmes a donor funds (or all of them) change with the data too: kept the same way.
+  const funded = ctx.scope === "funded-programmes";
+  const programmes = await ctx.figures.get(`progress-programmes:${funded ? (ctx.user.donorId ?? "none") : "all"}`, () =>
+    ctx.db.programme.findMany({ where: funded ? fundedProgrammes(ctx) : {}, orderBy: { createdAt: "asc" }, select: { id: true, title: true, titleTranslations: true } })
+      .then((rows) => rows.map((p) => ({ ...p, titleTranslations: p.titleTranslations as Record<string, string> }))));
   const chosen = input.programmeId ? programmes.find((p) => p.id === input.programmeId) : programmes[0];
   if (!chosen) throw new NotFoundError("Programme");
   // What the caller may see is decided above, per request; the programme's figures are the same for
