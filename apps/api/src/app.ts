@@ -78,9 +78,12 @@ export function createApp({ db, engine, migrations, loginThrottle = createLoginT
       c.set("db", db);
       c.set("figures", figures);
       await next();
-      // A write may have changed any figure: drop them before the writer can read again. Signing in
-      // and out writes only sessions.
-      if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method) && !c.req.path.startsWith("/api/v1/auth/")) figures.wrote();
+      // A write may have changed any figure or account: drop what is kept before the writer can read
+      // again. Signing in and out writes only sessions.
+      if (!["GET", "HEAD", "OPTIONS"].includes(c.req.method)) {
+        if (c.req.path.startsWith("/api/v1/auth/")) figures.wroteAccess();
+        else figures.wrote();
+      }
     })
     .use(authenticate)
     .use(authorize)

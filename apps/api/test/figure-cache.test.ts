@@ -1,7 +1,7 @@
 // Whole-programme figures (the donor dashboard, the public summary) are computed once, served again
 // until the data behind them changes — through the API or by anyone else writing to the database —
 // and every dashboard request makes the same number of database operations whatever the programme's size.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { generateScale, seedId } from "@vep/db/seed";
 import { createFigureCache } from "../src/http/figure-cache.js";
 import { client } from "./fixtures.js";
@@ -48,6 +48,10 @@ it("every data table announces its changes; only bookkeeping tables do not", asy
     WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.relname <> '_prisma_migrations'`;
   expect(tables.length).toBeGreaterThan(40);
   expect(tables.filter((t) => !t.announces).map((t) => t.name).sort()).toEqual(["AuditEvent", "AuthSession", "IdempotencyKey", "Notification", "User"]);
+  // Sessions and accounts announce changes to access instead, which drop kept sessions and no figure.
+  const access = await api.db.prisma.$queryRaw<{ name: string }[]>`
+    SELECT c.relname AS name FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid WHERE t.tgname = 'vep_access_changed' ORDER BY 1`;
+  expect(access.map((t) => t.name)).toEqual(["AuthSession", "User"]);
 });
 
 describe("kept between requests", () => {
@@ -56,8 +60,8 @@ describe("kept between requests", () => {
     const first = await measured(PROGRESS, donor);
     const again = await measured(PROGRESS, donor);
     expect(again.body).toEqual(first.body);
-    // The session only: the programmes the caller funds are kept with the figures.
-    expect(again.operations).toBe(1);
+    // Nothing: the session and the programmes the caller funds are kept with the figures.
+    expect(again.operations).toBe(0);
     expect(first.operations).toBeGreaterThan(again.operations + 5);
   });
 
@@ -97,7 +101,64 @@ describe("kept between requests", () => {
   it("a sign-in changes no figure and keeps them", async () => {
     await measured(PROGRESS, donor);
     await signIn(api, "DONOR");
+    // The session only: a sign-in drops the kept sessions (not the figures), so it is read again.
     expect((await measured(PROGRESS, donor)).operations).toBe(1);
+  });
+});
+
+describe("sessions kept between requests end as soon as access changes", () => {
+  let admin: string;
+  let serial = 0;
+  beforeAll(async () => {
+    admin = await signIn(api, "ADMIN");
+  });
+  const me = (token: string) => client(api, token)("GET", "/api/v1/me").then((res) => res.status);
+  /** A new STAFF account, signed in, its session kept by a first request. */
+  async function keptSession() {
+    const email = `kept-${++serial}@vep.example`;
+    const created = await client(api, admin)("POST", "/api/v1/users", { email, displayName: `Kept ${serial}`, role: "STAFF", password: `kept-password-${serial}-long` });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: string };
+    const login = await client(api, null)("POST", "/api/v1/auth/login", { email, password: `kept-password-${serial}-long` });
+    const { token } = (await login.json()) as { token: string };
+    expect(await me(token)).toBe(200);
+    return { id, token };
+  }
+
+  it("signing out ends it at once", async () => {
+    const { token } = await keptSession();
+    expect((await client(api, token)("POST", "/api/v1/auth/logout")).status).toBe(204);
+    expect(await me(token)).toBe(401);
+  });
+
+  it("an administrator deactivating the account ends it at once", async () => {
+    const { id, token } = await keptSession();
+    const { version } = (await (await client(api, admin)("GET", `/api/v1/users/${id}`)).json()) as { version: number };
+    expect((await client(api, admin)("PATCH", `/api/v1/users/${id}`, { version, isActive: false })).status).toBe(200);
+    expect(await me(token)).toBe(401);
+  });
+
+  it("a revocation made outside the API (another process, a console) ends it once the database announces it", async () => {
+    const { id, token } = await keptSession();
+    await api.db.prisma.$executeRaw`UPDATE "AuthSession" SET "revokedAt" = now() WHERE "userId" = ${id}`;
+    expect(await eventually(() => me(token), (status) => status === 401)).toBe(401);
+  });
+
+  it("its expiry is checked on every request, kept or not", async () => {
+    const { token } = await keptSession();
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.now() + 13 * 60 * 60 * 1000);
+      expect(await me(token)).toBe(401);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("an unknown token is not kept, so that a flood of them cannot push the figures out", async () => {
+    const before = operations.count;
+    for (let i = 0; i < 3; i++) expect(await me("x".repeat(43))).toBe(401);
+    expect(operations.count - before).toBe(3);
   });
 });
 

@@ -1,5 +1,6 @@
 // Follows committed changes to programme data: a migration makes every data table send a notice on
 // "vep_data_changed" (statement triggers; NOTIFY is delivered at commit), and this listens for it.
+// Sessions and accounts send theirs with the payload "access".
 // API processes use it to keep figures in memory only as long as the data behind them is unchanged,
 // whichever process, script or console made the change.
 import type { PGlite } from "@electric-sql/pglite";
@@ -11,9 +12,13 @@ const RECONNECT_MS = 1000;
 export interface ChangeListener {
   /** Data may have changed (also called once the feed is (re)established: changes may have been missed). */
   changed(): void;
+  /** A session or an account changed: revoked, deactivated, a new role or password. */
+  accessChanged(): void;
   /** The feed broke: until `changed` is called again, changes go unnoticed. */
   lost(): void;
 }
+
+const notify = (listener: ChangeListener, payload: string | undefined) => (payload === "access" ? listener.accessChanged() : listener.changed());
 
 /** Stops following; resolves once the connection is closed. */
 export type StopWatching = () => Promise<void>;
@@ -33,7 +38,7 @@ export function watchPostgres(connectionString: string, listener: ChangeListener
   };
   const connect = async () => {
     const client = new pg.Client({ connectionString });
-    client.on("notification", () => listener.changed());
+    client.on("notification", (notice) => notify(listener, notice.payload));
     // An error ends the connection; "end" then schedules the next attempt.
     client.on("error", () => undefined);
     client.on("end", () => {
@@ -62,7 +67,7 @@ export function watchPostgres(connectionString: string, listener: ChangeListener
 
 /** PGlite: one in-process connection that cannot be lost. */
 export async function watchPGlite(pglite: PGlite, listener: ChangeListener): Promise<StopWatching> {
-  const unlisten = await pglite.listen(DATA_CHANGED_CHANNEL, () => listener.changed());
+  const unlisten = await pglite.listen(DATA_CHANGED_CHANNEL, (payload) => notify(listener, payload));
   listener.changed();
   return unlisten;
 }

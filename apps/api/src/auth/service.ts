@@ -2,6 +2,7 @@
 import { verifyPassword, type PrismaClient } from "@vep/db";
 import type { CurrentUser, LoginInput, MeUpdate, Role } from "@vep/domain";
 import { recordAudit } from "../http/audit.js";
+import { noFigureCache, type FigureCache } from "../http/figure-cache.js";
 import { hashToken, newSessionToken, SESSION_TTL_MS } from "./tokens.js";
 
 export interface SessionUser {
@@ -92,11 +93,12 @@ export async function login({ ctx, input }: { ctx: AuthContext; input: LoginInpu
 }
 
 /** The user behind a live session token, or null (unknown, expired, revoked, or account deactivated). */
-export async function findSessionUser(db: PrismaClient, token: string): Promise<{ sessionId: string; user: SessionUser } | null> {
-  const session = await db.authSession.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, expiresAt: true, revokedAt: true, user: { select: userSelect } },
-  });
+export async function findSessionUser(db: PrismaClient, token: string, kept: FigureCache = noFigureCache()): Promise<{ sessionId: string; user: SessionUser } | null> {
+  const tokenHash = hashToken(token);
+  // Kept between requests until a session or account changes; expiry and revocation are checked every time.
+  const session = await kept.session(tokenHash, () =>
+    db.authSession.findUnique({ where: { tokenHash }, select: { id: true, expiresAt: true, revokedAt: true, user: { select: userSelect } } }),
+  );
   if (!session || session.revokedAt || session.expiresAt <= new Date() || !session.user.isActive) return null;
   return { sessionId: session.id, user: toSessionUser(session.user) };
 }

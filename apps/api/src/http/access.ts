@@ -29,7 +29,7 @@ export const authenticate = createMiddleware<AppEnv>(async (c, next) => {
   const header = c.req.header("authorization");
   if (header !== undefined) {
     const token = /^Bearer (\S+)$/.exec(header)?.[1];
-    const found = token && TOKEN_PATTERN.test(token) ? await findSessionUser(c.var.db, token) : null;
+    const found = token && TOKEN_PATTERN.test(token) ? await findSessionUser(c.var.db, token, c.var.figures) : null;
     if (!found) {
       c.header("WWW-Authenticate", 'Bearer error="invalid_token"');
       return problem(c, 401, msg("http.unauthorized"), { detail: msg("http.sessionMissing") });
