@@ -93,24 +93,55 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   return false;
 }
 
+/** Whether an error came from the database layer: Prisma's errors carry the client's version, pg's a severity. */
+function fromDatabase(error: unknown): boolean {
+  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 8; e = e.cause as typeof e, depth++) {
+    if (typeof e.clientVersion === "string" || typeof e.severity === "string" || e.name === "DriverAdapterError") return true;
+  }
+  return false;
+}
+
+const PROBE_MS = 1000;
+
+/**
+ * A database error that isDatabaseUnavailable does not recognise (a transaction whose connection was cut
+ * mid-way ends in more shapes than a list can hold): the database is asked whether it is there at all.
+ */
+async function databaseAway(c: Context, error: unknown): Promise<boolean> {
+  const db = c.get("db") as { $queryRaw(query: TemplateStringsArray): Promise<unknown> } | undefined;
+  if (!db || !fromDatabase(error)) return false;
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error("no answer")), PROBE_MS)));
+  try {
+    await Promise.race([db.$queryRaw`SELECT 1`, timeout]);
+    return false;
+  } catch {
+    return true;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 /** 503 with Retry-After: the request may be repeated as it is once the database is back. */
 export function databaseUnavailableProblem(c: Context) {
   c.header("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
   return problem(c, 503, msg("http.unavailable"), { detail: msg("http.databaseUnavailable") });
 }
 
-export function onError(error: Error, c: Context) {
+export async function onError(error: Error, c: Context) {
   if (error instanceof NotFoundError) return problem(c, 404, msg("http.notFound"), { detail: msg("http.entityNotFound", { entity: new EntityName(error.entity) }) });
   if (error instanceof ConflictError) return problem(c, 409, msg("http.conflict"), { detail: error.text });
   if (error instanceof RuleViolationError) return problem(c, 400, msg("http.invalidRequest"), { detail: error.text, errors: error.fields });
   if (error instanceof HTTPException) return problem(c, error.status as ContentfulStatusCode, error.message || msg("http.error"));
-  if (isDatabaseUnavailable(error)) {
+  const unavailable = () => {
     // One line without a stack: during an outage every request lands here.
     console.error(JSON.stringify({ time: new Date().toISOString(), level: "warn", msg: "database unavailable", requestId: c.get("requestId"), method: c.req.method, path: c.req.path, error: String(error.message).split("\n").filter(Boolean).at(-1) }));
     return databaseUnavailableProblem(c);
-  }
+  };
+  if (isDatabaseUnavailable(error)) return unavailable();
   const known = prismaProblem(error, c);
   if (known) return known;
+  if (await databaseAway(c, error)) return unavailable();
   // The details stay in the log, under the request id the client was given; the client gets none.
   console.error(JSON.stringify({ time: new Date().toISOString(), level: "error", msg: "unhandled", requestId: c.get("requestId"), method: c.req.method, path: c.req.path, error: error.stack ?? String(error) }));
   return problem(c, 500, msg("http.internal"), { detail: msg("http.internalDetail") });
