@@ -80,8 +80,13 @@ const UNAVAILABLE_SQLSTATE = /^(08...|57P0[123]|53300)$/;
 const UNAVAILABLE_SOCKET_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "EPIPE", "ENOTFOUND", "EHOSTUNREACH"]);
 const UNAVAILABLE_DRIVER_MESSAGES = /^(Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|Connection terminated due to connection timeout)/;
 
+/** An error and the causes it wraps (Prisma wraps the adapter's error, which wraps pg's), outermost first. */
+function* causeChain(error: unknown): Generator<Record<string, unknown>> {
+  for (let e = error, depth = 0; e && typeof e === "object" && depth < 8; e = (e as { cause?: unknown }).cause, depth++) yield e as Record<string, unknown>;
+}
+
 export function isDatabaseUnavailable(error: unknown): boolean {
-  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 5; e = e.cause as typeof e, depth++) {
+  for (const e of causeChain(error)) {
     const code = typeof e.code === "string" ? e.code : undefined;
     if (code && (UNAVAILABLE_PRISMA_CODES.has(code) || UNAVAILABLE_SOCKET_CODES.has(code))) return true;
     const cause = (e.meta as { driverAdapterError?: { cause?: { kind?: string; originalCode?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
@@ -95,10 +100,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
 
 /** Whether an error came from the database layer: Prisma's errors carry the client's version, pg's a severity. */
 function fromDatabase(error: unknown): boolean {
-  for (let e = error as Record<string, unknown> | undefined, depth = 0; e && typeof e === "object" && depth < 8; e = e.cause as typeof e, depth++) {
-    if (typeof e.clientVersion === "string" || typeof e.severity === "string" || e.name === "DriverAdapterError") return true;
-  }
-  return false;
+  return [...causeChain(error)].some((e) => typeof e.clientVersion === "string" || typeof e.severity === "string" || e.name === "DriverAdapterError");
 }
 
 const PROBE_MS = 1000;

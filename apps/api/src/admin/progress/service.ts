@@ -72,15 +72,16 @@ export async function getDonorProgress({ ctx, input }: { ctx: ServiceContext; in
  */
 export async function donorProgressJson({ ctx, input }: { ctx: ServiceContext; input: ProgressQuery }): Promise<{ body: ReadableStream<Uint8Array>; length: number }> {
   const { programmes, kept } = await keptProgress(ctx, input);
-  const parts = [Buffer.from(`{"programmes":${JSON.stringify(programmes)},`), kept.json.subarray(1)];
+  const head = Buffer.from(`{"programmes":${JSON.stringify(programmes)},`);
+  const tail = kept.json.subarray(1);
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
-      const part = parts.shift();
-      if (part) controller.enqueue(part);
-      else controller.close();
+    start(controller) {
+      controller.enqueue(head);
+      controller.enqueue(tail);
+      controller.close();
     },
   });
-  return { body, length: parts[0]!.length + parts[1]!.length };
+  return { body, length: head.length + tail.length };
 }
 
 async function programmeProgress(db: Prisma.TransactionClient, programmeId: string, input: Omit<ProgressQuery, "programmeId">): Promise<ProgrammeProgress> {
